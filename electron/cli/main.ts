@@ -1,0 +1,58 @@
+import { Command, CommanderError, Option } from 'commander';
+import { registerDoctor } from './commands/doctor';
+import { appVersion } from './context';
+import { printError, type Lang } from './output';
+import { createRunner } from './runner';
+
+/** `motcua` — the operator CLI (shared/CLI.md): a second front door onto the app's services. */
+export function buildProgram(): Command {
+  const program = new Command('motcua')
+    .description('Một Cửa Kiosk — công cụ dòng lệnh cho cán bộ kỹ thuật / operator CLI')
+    .version(appVersion())
+    .addOption(new Option('--data-dir <dir>', 'data directory / thư mục dữ liệu').env('MOTCUA_DATA_DIR'))
+    .option('--json', 'print exactly one JSON document on stdout', false)
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(['vi', 'en']).default('vi'))
+    .showSuggestionAfterError()
+    .exitOverride();
+
+  const globals = () => {
+    const o = program.opts<{ dataDir?: string; json: boolean; lang: Lang }>();
+    return { dataDir: o.dataDir, json: o.json, lang: o.lang };
+  };
+  const run = createRunner(globals);
+  registerDoctor(program, run);
+  return program;
+}
+
+function usageLang(argv: string[]): { json: boolean; lang: Lang } {
+  const i = argv.indexOf('--lang');
+  return { json: argv.includes('--json'), lang: argv[i + 1] === 'en' ? 'en' : 'vi' };
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  // Usage errors come out as error[USAGE] with exit 2, in both languages like every other error.
+  program.configureOutput({ writeErr: () => undefined });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) {
+        // --help and --version: commander already printed them to stdout.
+        process.exitCode = 0;
+        return;
+      }
+      const text = error.message.replace(/^error: /, '');
+      process.exitCode = printError(usageLang(argv), {
+        code: 'USAGE',
+        message_vi: `Lệnh không đúng cách dùng: ${text}. Xem "motcua --help".`,
+        message_en: `Bad usage: ${text}. See "motcua --help".`,
+        details: { commanderCode: error.code },
+      });
+      return;
+    }
+    throw error;
+  }
+}
+
+await runCli(process.argv.slice(2));

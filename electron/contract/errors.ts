@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes that cross the renderer ↔ main boundary and leave the CLI.
+ * UPPER_SNAKE, never renamed once shipped: operators script against them.
+ */
+export const errorCodes = [
+  'VALIDATION_FAILED',
+  'UNKNOWN_METHOD',
+  'UNTRUSTED_SENDER',
+  'NOT_FOUND',
+  'KIOSK_CODE_INCORRECT',
+  'KIOSK_CODE_NOT_SET',
+  'DB_FROM_FUTURE',
+  'DB_CORRUPT',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const fieldErrorSchema = z.object({
+  path: z.string(),
+  message_vi: z.string(),
+  message_en: z.string(),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+export const contractErrorSchema = z.object({
+  code: z.string(),
+  message_vi: z.string(),
+  message_en: z.string(),
+  details: z.record(z.string(), z.unknown()).default({}),
+});
+export type ContractErrorValue = z.infer<typeof contractErrorSchema>;
+
+/**
+ * The one error type of the product. Services throw it, the router turns it into a value,
+ * the client turns the value back into it. It never carries a stack across the boundary.
+ */
+export class ContractError extends Error {
+  readonly code: ErrorCode | (string & {});
+  readonly message_vi: string;
+  readonly message_en: string;
+  readonly details: Record<string, unknown>;
+
+  constructor(value: { code: ErrorCode | (string & {}); message_vi: string; message_en: string; details?: Record<string, unknown> }) {
+    super(value.message_en);
+    this.name = 'ContractError';
+    this.code = value.code;
+    this.message_vi = value.message_vi;
+    this.message_en = value.message_en;
+    this.details = value.details ?? {};
+  }
+
+  toValue(): ContractErrorValue {
+    return { code: this.code, message_vi: this.message_vi, message_en: this.message_en, details: this.details };
+  }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractErrorValue };

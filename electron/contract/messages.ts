@@ -1,0 +1,38 @@
+/**
+ * Bilingual texts for custom validation messages in contract schemas. A schema refers to one
+ * as `msg('key')`; the router expands the key into both languages, the renderer into its own.
+ */
+export const validationMessages = {
+  agencyCodeFormat: {
+    vi: 'Mã cơ quan phải có dạng 000.00.01.H22 (ba số, hai số, hai số, một chữ in hoa và hai số).',
+    en: 'Agency code must look like 000.00.01.H22 (three digits, two digits, two digits, a capital letter and two digits).',
+  },
+  kioskCodeFormat: {
+    vi: 'Mã thoát kiosk phải gồm 6 đến 12 chữ số.',
+    en: 'Kiosk exit code must be 6 to 12 digits.',
+  },
+  kioskNeedsCode: {
+    vi: 'Hãy đặt mã thoát kiosk trước khi bật chế độ kiosk.',
+    en: 'Set a kiosk exit code before turning kiosk mode on.',
+  },
+  nameRequired: {
+    vi: 'Hãy nhập tên đơn vị (ví dụ: UBND xã Tân Phú).',
+    en: 'Enter the unit name (for example: UBND xã Tân Phú).',
+  },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type ValidationMessageKey = keyof typeof validationMessages;
+
+const prefix = 'msg:';
+
+/** Schema-level error text that stands for a bilingual message. */
+export function msg(key: ValidationMessageKey): string {
+  return prefix + key;
+}
+
+/** Expands `msg:key` texts; any other text is returned unchanged. */
+export function expandMessage(text: string, lang: 'vi' | 'en'): string {
+  if (!text.startsWith(prefix)) return text;
+  const entry = validationMessages[text.slice(prefix.length) as ValidationMessageKey] as { vi: string; en: string } | undefined;
+  return entry ? entry[lang] : text;
+}

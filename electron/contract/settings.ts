@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { method } from './define';
+import { msg } from './messages';
+
+/** Agency code per Circular 10/2016/TT-BTTTT, e.g. `000.00.01.H22`; empty until the commune sets it. */
+export const agencyCodeSchema = z.union([z.literal(''), z.string().regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/, { error: msg('agencyCodeFormat') })]);
+export const kioskExitCodeSchema = z.string().regex(/^\d{6,12}$/, { error: msg('kioskCodeFormat') });
+
+export const languageSchema = z.enum(['vi', 'en']);
+export const startScreenSchema = z.enum(['home', 'counter', 'kiosk']);
+
+/** What the renderer may read. The kiosk exit code itself never leaves the services: only whether it is set. */
+export const settingsSchema = z.object({
+  language: languageSchema,
+  startScreen: startScreenSchema,
+  kioskMode: z.boolean(),
+  kioskExitCodeSet: z.boolean(),
+  unitName: z.string(),
+  agencyCode: agencyCodeSchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsUpdateSchema = z
+  .object({
+    language: languageSchema,
+    startScreen: startScreenSchema,
+    kioskMode: z.boolean(),
+    unitName: z.string().trim().min(1, { error: msg('nameRequired') }).max(200),
+    agencyCode: agencyCodeSchema,
+    /** A new kiosk exit code; stored only as a scrypt hash. */
+    kioskExitCode: kioskExitCodeSchema,
+  })
+  .partial()
+  .strict();
+export type SettingsUpdate = z.input<typeof settingsUpdateSchema>;
+
+export const settingsContract = {
+  get: method({ summary: 'Reads the settings', input: z.object({}).strict(), output: settingsSchema }),
+  update: method({ summary: 'Changes some settings', input: settingsUpdateSchema, output: settingsSchema }),
+};

@@ -1,0 +1,6 @@
+import type { Migration } from '../migration';
+import { settingsMigration } from './001_settings';
+import { appRunsMigration } from './002_app_runs';
+
+/** Every migration, in order. Append only: a shipped migration is never edited or removed. */
+export const migrations: readonly Migration[] = [settingsMigration, appRunsMigration];
