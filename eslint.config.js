@@ -26,6 +26,12 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // Build configuration runs in Node at build time; it is not part of the renderer bundle.
+    files: ['renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'motcua/layers': 'off' },
+  },
+  {
     files: ['tests/**', 'scripts/**', 'eslint-rules/**'],
     rules: { 'no-console': 'off' },
   },

@@ -12,7 +12,7 @@ export interface Bridge {
 }
 
 /** Methods whose input has only optional fields may be called with no argument. */
-type MethodFn<M extends MethodDef> = Partial<InputOf<M>> extends InputOf<M>
+type MethodFn<M extends MethodDef> = Record<never, never> extends InputOf<M>
   ? (input?: InputOf<M>) => Promise<OutputOf<M>>
   : (input: InputOf<M>) => Promise<OutputOf<M>>;
 

@@ -11,6 +11,7 @@ export const errorCodes = [
   'NOT_FOUND',
   'KIOSK_CODE_INCORRECT',
   'KIOSK_CODE_NOT_SET',
+  'KIOSK_CODE_LOCKED',
   'DB_FROM_FUTURE',
   'DB_CORRUPT',
   'INTERNAL',

@@ -62,7 +62,11 @@ export function createRouter<C extends ContractDef>(contract: C, handlers: Handl
       try {
         parsedInput = parseOrThrow(def.input, input ?? {}, name);
       } catch (error) {
-        const value = (error as ContractError).toValue();
+        if (!(error instanceof ContractError)) {
+          options.onInternalError?.(name, error);
+          return { ok: false, error: internalError.toValue() };
+        }
+        const value = error.toValue();
         const errors = (value.details.errors as { path: string }[] | undefined) ?? [];
         options.onRejected?.({ method: name, code: value.code, fields: errors.map((e) => e.path) });
         return { ok: false, error: value };

@@ -43,7 +43,7 @@ export function createServices(options: ServiceOptions): AppServices {
   if (!previousEndedCleanly) logger.warn({ event: 'recovered-after-unclean-exit' }, 'previous run did not end cleanly');
 
   const settings = new SettingsService(db, now, (s) => hub.emit('settings.changed', s));
-  const kiosk = new KioskService(settings);
+  const kiosk = new KioskService(settings, now);
   const sqlite = sqliteVersion(db);
 
   const handlers: Handlers<AppContract> = {

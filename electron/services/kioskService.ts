@@ -2,9 +2,19 @@ import { ContractError } from '../contract/errors';
 import { verifySecret } from './secretHash';
 import type { SettingsService } from './settingsService';
 
+/** After this many wrong codes in a row, the exit is refused for `lockMs`: a resident cannot guess it. */
+export const maxWrongCodes = 5;
+export const lockMs = 5 * 60 * 1000;
+
 /** Leaving kiosk mode needs an official's code; a resident at the kiosk must not be able to. */
 export class KioskService {
-  constructor(private readonly settings: SettingsService) {}
+  private wrongInARow = 0;
+  private lockedUntil = 0;
+
+  constructor(
+    private readonly settings: SettingsService,
+    private readonly now: () => Date,
+  ) {}
 
   async exit(code: string): Promise<{ kioskMode: false }> {
     const hash = this.settings.kioskExitCodeHash();
@@ -15,7 +25,22 @@ export class KioskService {
         message_en: 'No kiosk exit code is set. An administrator must set one in Settings.',
       });
     }
+    const now = this.now().getTime();
+    if (now < this.lockedUntil) {
+      const minutes = Math.ceil((this.lockedUntil - now) / 60_000);
+      throw new ContractError({
+        code: 'KIOSK_CODE_LOCKED',
+        message_vi: `Đã nhập sai mã ${maxWrongCodes} lần. Hãy thử lại sau ${minutes} phút.`,
+        message_en: `The code was wrong ${maxWrongCodes} times. Try again in ${minutes} minute(s).`,
+        details: { retryAfterMs: this.lockedUntil - now },
+      });
+    }
     if (!(await verifySecret(code, hash))) {
+      this.wrongInARow += 1;
+      if (this.wrongInARow >= maxWrongCodes) {
+        this.wrongInARow = 0;
+        this.lockedUntil = now + lockMs;
+      }
       throw new ContractError({
         code: 'KIOSK_CODE_INCORRECT',
         message_vi: 'Mã thoát kiosk không đúng.',
@@ -23,6 +48,7 @@ export class KioskService {
         details: { field: 'code' },
       });
     }
+    this.wrongInARow = 0;
     this.settings.leaveKioskMode();
     return { kioskMode: false };
   }

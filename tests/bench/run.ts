@@ -81,7 +81,7 @@ function initialRouteJs(): { files: string[]; gzipBytes: number; rawBytes: numbe
 }
 
 async function main(): Promise<void> {
-  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
   const baselineFile = path.join(rendererDir, 'bench-baseline.html');
   fs.writeFileSync(baselineFile, '<!doctype html><html lang="vi"><title>baseline</title><h1>Một Cửa Kiosk</h1></html>');
   const server = await startRendererServer();

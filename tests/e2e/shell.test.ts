@@ -137,13 +137,18 @@ describe('the app shell in Chromium over the real services', () => {
     const { page } = h;
     await h.open('/settings');
     await page.getByLabel('English').check();
-    await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+    // Choosing the language previews it at once; saving keeps it.
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await page.getByRole('button', { name: /Save settings/i }).waitFor();
+    expect(h.services.settings.get().language).toBe('en');
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByRole('button', { name: 'Save settings' }).count()).toBe(1);
     await expectAccessible(page, 'settings (English)');
     await screenshot(page, '08-settings-english');
     await page.getByLabel('Tiếng Việt').check();
-    await page.getByRole('button', { name: /Save settings/i }).click();
+    await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('vi');
     expect(h.services.settings.get().language).toBe('vi');
   });

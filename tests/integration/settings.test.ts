@@ -66,6 +66,23 @@ describe('settings and kiosk exit through the router', () => {
     }
   });
 
+  it('refuses the exit for five minutes after five wrong codes in a row, even with the right one', async () => {
+    let clock = new Date('2026-11-23T08:00:00Z');
+    const services = createServices({ dataDir: tempDir(), resourcesDir: 'resources', appVersion: 't', logger: createLogger(undefined, 'silent'), now: () => clock });
+    await services.settings.update({ kioskMode: true, kioskExitCode: '975310' });
+    for (let i = 0; i < 5; i++) {
+      const wrong = await services.router.handle('kiosk.exit', { code: `00000${i}` }, ctx);
+      expect(!wrong.ok && wrong.error.code).toBe('KIOSK_CODE_INCORRECT');
+    }
+    const locked = await services.router.handle('kiosk.exit', { code: '975310' }, ctx);
+    expect(!locked.ok && locked.error.code).toBe('KIOSK_CODE_LOCKED');
+    expect(!locked.ok && locked.error.message_vi).toContain('5 phút');
+    clock = new Date(clock.getTime() + 5 * 60 * 1000 + 1);
+    const right = await services.router.handle('kiosk.exit', { code: '975310' }, ctx);
+    expect(right.ok).toBe(true);
+    services.close();
+  });
+
   it('says when no exit code was ever set', async () => {
     const services = open(tempDir());
     const result = await services.router.handle('kiosk.exit', { code: '123456' }, ctx);

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { BackLink } from '../components/BackLink';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { formatDate } from '../format';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
+
+/** The counter's day: today's queue of dossiers (empty until dossiers exist). */
+export function CounterScreen() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('counter.screen'));
+  const today = formatDate(new Date());
+
+  return (
+    <>
+      <BackLink to="/" />
+      <ScreenHeading>{t('counter.title')}</ScreenHeading>
+      <section className="queue" aria-labelledby="queue-title">
+        <h2 id="queue-title" className="heading-m">
+          {t('counter.queueHeading', { date: today })}
+        </h2>
+        <div className="empty-state">
+          <p className="empty-state__title">{t('counter.emptyTitle')}</p>
+          <p className="body">{t('counter.emptyBody')}</p>
+        </div>
+      </section>
+    </>
+  );
+}
