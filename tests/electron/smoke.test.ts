@@ -12,13 +12,18 @@ import { describe, expect, it } from 'vitest';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
+/**
+ * The binary electron's postinstall put in place, found without require('electron'): requiring it
+ * starts a download when the binary is missing, which must not happen in a test run.
+ */
 function electronBinary(): string | null {
-  try {
-    const binary = createRequire(import.meta.url)('electron') as unknown as string;
-    return fs.existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
+  const packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const pathFile = path.join(packageDir, 'path.txt');
+  if (!fs.existsSync(pathFile)) return null;
+  const relative = fs.readFileSync(pathFile, 'utf8').trim();
+  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(packageDir, 'dist');
+  const binary = path.join(distDir, relative);
+  return fs.existsSync(binary) ? binary : null;
 }
 
 const binary = electronBinary();
