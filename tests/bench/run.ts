@@ -15,6 +15,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchChromium, rendererDir, repoRoot, startHarness, startRendererServer } from '../e2e/harness';
+import { suites } from './suites';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -106,7 +107,8 @@ async function main(): Promise<void> {
         overBaselineMs: appStats.median - baseStats.median,
       },
       initialRouteJsGzip: { unit: 'bytes', value: js.gzipBytes, raw: js.rawBytes, budget, withinBudget: js.gzipBytes <= budget, files: js.files },
-    };
+    } as Record<string, unknown>;
+    for (const [name, suite] of Object.entries(suites)) report[name] = await suite();
     console.log(JSON.stringify(report, null, 2));
   } finally {
     await server.close();

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { method } from './define';
+import { fieldErrorSchema } from './errors';
+import { answersSchema, procedureCodeSchema } from './procedure';
+
+export const draftModeSchema = z.enum(['counter', 'kiosk']);
+
+export const draftSchema = z.object({
+  id: z.string().uuid(),
+  procedureCode: procedureCodeSchema,
+  /** The definition version the draft was started with (migrated forward when the definition changes). */
+  definitionVersion: z.string(),
+  mode: draftModeSchema,
+  answers: answersSchema,
+  /** Kiosk: the short code a resident writes down to come back later (with their date of birth). */
+  retrievalCode: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Draft = z.infer<typeof draftSchema>;
+
+export const draftSummarySchema = draftSchema.omit({ answers: true }).extend({ procedureName: z.string(), applicantName: z.string().nullable() });
+
+export const validationReportSchema = z.object({
+  valid: z.boolean(),
+  errors: z.array(fieldErrorSchema),
+  /** Required documents not yet attached (by kind), for the review screen. */
+  missingDocuments: z.array(z.object({ kind: z.string(), name: z.string() })),
+});
+export type ValidationReport = z.infer<typeof validationReportSchema>;
+
+export const draftsContract = {
+  save: method({
+    summary: 'Creates or updates a draft: one SQLite transaction, durable before it answers',
+    input: z
+      .object({
+        id: z.string().uuid().optional(),
+        procedureCode: procedureCodeSchema,
+        mode: draftModeSchema.default('counter'),
+        answers: answersSchema,
+      })
+      .strict(),
+    output: z.object({ id: z.string().uuid(), procedureCode: procedureCodeSchema, updatedAt: z.string(), retrievalCode: z.string().nullable() }),
+  }),
+  get: method({ summary: 'One draft', input: z.object({ id: z.string().uuid() }).strict(), output: draftSchema }),
+  list: method({ summary: 'Drafts, newest first', input: z.object({}).strict(), output: z.object({ drafts: z.array(draftSummarySchema) }) }),
+  validate: method({ summary: 'Checks a draft against its procedure', input: z.object({ id: z.string().uuid() }).strict(), output: validationReportSchema }),
+  resume: method({
+    summary: 'Kiosk: finds a draft by its retrieval code and the resident’s date of birth',
+    input: z.object({ retrievalCode: z.string().min(4).max(12), dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
+    output: draftSchema,
+  }),
+};

@@ -1,0 +1,5 @@
+/**
+ * Further benchmark suites, each a function returning its figures (with its own baseline measured
+ * in the same run). `npm run bench` adds each result under its name.
+ */
+export const suites: Record<string, () => Promise<Record<string, unknown>>> = {};
