@@ -1,5 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
+import { registerCatalogue } from './commands/catalogue';
 import { registerDoctor } from './commands/doctor';
+import { registerDossiers, registerRender } from './commands/dossiers';
+import { registerDrafts } from './commands/drafts';
+import { registerSettings } from './commands/settings';
 import { appVersion } from './context';
 import { printError, type Lang } from './output';
 import { createRunner } from './runner';
@@ -21,6 +25,11 @@ export function buildProgram(): Command {
   };
   const run = createRunner(globals);
   registerDoctor(program, run);
+  registerCatalogue(program, run);
+  registerDrafts(program, run);
+  registerDossiers(program, run);
+  registerRender(program, run);
+  registerSettings(program, run);
   return program;
 }
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** One callable method: its input and output schemas. */
 export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -39,3 +39,6 @@ export function findMethod(contract: ContractDef, name: string): MethodDef | und
 export function listMethods(contract: ContractDef): string[] {
   return Object.entries(contract).flatMap(([domain, methods]) => Object.keys(methods).map((m) => `${domain}.${m}`));
 }
+
+/** Bytes across the boundary (IPC structured clone carries Uint8Array as is). */
+export const bytesSchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { error: 'expected bytes (Uint8Array)' });

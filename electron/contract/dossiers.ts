@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { bytesSchema, method } from './define';
 import { answersSchema, procedureCodeSchema } from './procedure';
 
 /** DESIGN §4: the life of a dossier on this machine. Statuses from the receiving side come later (sync). */
@@ -57,6 +57,6 @@ export const documentsContract = {
   render: method({
     summary: 'The filled application form or the receipt of a dossier, as PDF bytes',
     input: z.object({ kind: z.enum(['application', 'receipt']), dossierId: z.string().uuid() }).strict(),
-    output: z.object({ pdf: z.instanceof(Uint8Array), pages: z.number().int().min(1), fileName: z.string() }),
+    output: z.object({ pdf: bytesSchema, pages: z.number().int().min(1), fileName: z.string() }),
   }),
 };

@@ -1,9 +1,22 @@
 import { z } from 'zod';
-import { method } from './define';
+import { bytesSchema, method } from './define';
 import { fieldErrorSchema } from './errors';
 import { answersSchema, procedureCodeSchema } from './procedure';
 
 export const draftModeSchema = z.enum(['counter', 'kiosk']);
+
+export const draftAttachmentSchema = z.object({
+  documentKind: z.string(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().min(0),
+});
+export type DraftAttachment = z.infer<typeof draftAttachmentSchema>;
+
+/** Files a draft accepts: PDF and the image types a scanner or phone produces. */
+export const attachmentMediaTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export const maxAttachmentBytes = 20 * 1024 * 1024;
 
 export const draftSchema = z.object({
   id: z.string().uuid(),
@@ -14,12 +27,14 @@ export const draftSchema = z.object({
   answers: answersSchema,
   /** Kiosk: the short code a resident writes down to come back later (with their date of birth). */
   retrievalCode: z.string().nullable(),
+  /** Files attached to the draft (scans, uploaded PDFs), content-addressed by SHA-256. */
+  attachments: z.array(draftAttachmentSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Draft = z.infer<typeof draftSchema>;
 
-export const draftSummarySchema = draftSchema.omit({ answers: true }).extend({ procedureName: z.string(), applicantName: z.string().nullable() });
+export const draftSummarySchema = draftSchema.omit({ answers: true, attachments: true }).extend({ procedureName: z.string(), applicantName: z.string().nullable() });
 
 export const validationReportSchema = z.object({
   valid: z.boolean(),
@@ -45,6 +60,24 @@ export const draftsContract = {
   get: method({ summary: 'One draft', input: z.object({ id: z.string().uuid() }).strict(), output: draftSchema }),
   list: method({ summary: 'Drafts, newest first', input: z.object({}).strict(), output: z.object({ drafts: z.array(draftSummarySchema) }) }),
   validate: method({ summary: 'Checks a draft against its procedure', input: z.object({ id: z.string().uuid() }).strict(), output: validationReportSchema }),
+  attach: method({
+    summary: 'Attaches a file (PDF, JPEG, PNG ≤ 20 MB) to a draft as one of its documents',
+    input: z
+      .object({
+        draftId: z.string().uuid(),
+        documentKind: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+        fileName: z.string().min(1).max(200),
+        mediaType: z.enum(attachmentMediaTypes),
+        content: bytesSchema.refine((b) => b.byteLength > 0 && b.byteLength <= maxAttachmentBytes, { error: 'File must be 1 byte to 20 MB' }),
+      })
+      .strict(),
+    output: draftAttachmentSchema,
+  }),
+  detach: method({
+    summary: 'Removes a file from a draft',
+    input: z.object({ draftId: z.string().uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+    output: z.object({ removed: z.boolean() }),
+  }),
   resume: method({
     summary: 'Kiosk: finds a draft by its retrieval code and the resident’s date of birth',
     input: z.object({ retrievalCode: z.string().min(4).max(12), dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),

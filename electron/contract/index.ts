@@ -1,4 +1,7 @@
 import { appContract } from './app';
+import { catalogueContract } from './catalogue';
+import { documentsContract, dossiersContract } from './dossiers';
+import { draftsContract } from './drafts';
 import { kioskContract } from './kiosk';
 import { settingsContract, settingsSchema } from './settings';
 
@@ -10,6 +13,10 @@ export const contract = {
   app: appContract,
   settings: settingsContract,
   kiosk: kioskContract,
+  catalogue: catalogueContract,
+  drafts: draftsContract,
+  dossiers: dossiersContract,
+  documents: documentsContract,
 } as const;
 export type AppContract = typeof contract;
 
@@ -23,5 +30,9 @@ export * from './define';
 export * from './app';
 export * from './settings';
 export * from './messages';
+export * from './procedure';
+export * from './catalogue';
+export * from './drafts';
+export * from './dossiers';
 export * from './channels';
 export * from './client';

@@ -9,11 +9,25 @@ import { z } from 'zod';
 
 export const procedureCodeSchema = z.string().regex(/^\d\.\d{6}$/);
 
+/**
+ * Answer paths — one spelling for answers, field errors (`FieldError.path`), form fields and the
+ * renderer's URLs/DOM ids (the same spelling as `formatPath` in validation.ts):
+ *   `questionId`                 a top-level answer (an address question's path names the whole
+ *                                {provinceCode, communeCode, detail} object; a group's id names its list)
+ *   `groupId[index].questionId`  a question inside item `index` (0-based) of a repeatable group
+ *   `addressId.communeCode`      a part of an address answer (used by field errors only)
+ * Ids are lowerCamelCase ASCII. Conditions (`showIf`, `requiredIf`, `appliesIf`) name a question by
+ * its bare id: inside a group, a sibling of the same item first, then a top-level question.
+ */
+export const questionIdPattern = /^[a-z][a-zA-Z0-9]*$/;
+export const answerPathSchema = z.string().regex(/^[a-z][a-zA-Z0-9]*(\[\d+\]\.[a-z][a-zA-Z0-9]*)?$/);
+
 /** When a question (or a document) applies, in terms of other answers. */
 export type Condition =
   | { question: string; equals: string | number | boolean }
   | { question: string; in: (string | number)[] }
   | { question: string; notEmpty: true }
+  | { question: string; moreThanDaysAgo: number }
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition };
@@ -23,11 +37,13 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.object({ question: z.string(), equals: z.union([z.string(), z.number(), z.boolean()]) }).strict(),
     z.object({ question: z.string(), in: z.array(z.union([z.string(), z.number()])).min(1) }).strict(),
     z.object({ question: z.string(), notEmpty: z.literal(true) }).strict(),
+    /** The answer is a real date more than N days before today (Vietnam time): late registration. */
+    z.object({ question: z.string(), moreThanDaysAgo: z.number().int().min(0) }).strict(),
     z.object({ all: z.array(conditionSchema).min(1) }).strict(),
     z.object({ any: z.array(conditionSchema).min(1) }).strict(),
     z.object({ not: conditionSchema }).strict(),
   ]),
-);
+).meta({ id: 'Condition', description: 'When a question is shown, a document required or a fee due, in terms of other answers.' });
 
 export const optionSchema = z.object({ value: z.string().min(1), label: z.string().min(1) }).strict();
 
@@ -35,12 +51,17 @@ export const optionSchema = z.object({ value: z.string().min(1), label: z.string
 export const cccdFieldSchema = z.enum(['idNumber', 'oldIdNumber', 'fullName', 'dateOfBirth', 'sex', 'address', 'issueDate']);
 
 const questionBase = {
-  id: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+  id: z.string().regex(questionIdPattern),
   label: z.string().min(1),
   hint: z.string().optional(),
   /** Spoken/help text for the kiosk's one-question page; the label is used when absent. */
   help: z.string().optional(),
   required: z.boolean().default(true),
+  /**
+   * Required only when this holds (overrides `required`), e.g. the form's "(2) chỉ ghi khi chưa có
+   * số định danh cá nhân": the field is shown and may be answered, but is needed only without an ID.
+   */
+  requiredIf: conditionSchema.optional(),
   showIf: conditionSchema.optional(),
   /** Filled from this field of the CCCD QR code, after the resident confirms. */
   cccdField: cccdFieldSchema.optional(),
@@ -148,25 +169,64 @@ export const documentRequirementSchema = z
     /** 'submit': handed in; 'show': shown and handed back (xuất trình). */
     handling: z.enum(['submit', 'show']).default('submit'),
     required: z.boolean(),
-    /** A document required only when this holds. */
+    /** A document required only when this holds (then `required` must be false). */
     requiredIf: conditionSchema.optional(),
+    /** The declaration the app prints from the answers (Tờ khai): never "missing" as an attachment. */
+    fromForm: z.boolean().optional(),
     note: z.string().optional(),
+  })
+  .strict();
+
+/**
+ * A fee computed from counted answers: Σ over units of the tier's amount, capped per time, times
+ * `timesQuestion`; summed over the items of `group` when given. Chứng thực bản sao (TT 226/2016):
+ * tiers [{fromUnit 1, 2000}, {fromUnit 3, 1000}], maxVndPerTime 200000, units = pages, times = copies.
+ */
+export const perUnitFeeSchema = z
+  .object({
+    /** A group whose items each carry the counts (several documents); absent: top-level questions. */
+    group: z.string().optional(),
+    /** Number question counting the units (pages). */
+    unitsQuestion: z.string(),
+    /** Number question multiplying the result (copies); 1 when absent. */
+    timesQuestion: z.string().optional(),
+    /** From unit N on (1-based), each unit costs amountVndPerUnit; sorted by fromUnit, first is 1. */
+    tiers: z.array(z.object({ fromUnit: z.number().int().min(1), amountVndPerUnit: z.number().int().min(0) }).strict()).min(1),
+    maxVndPerTime: z.number().int().min(0).optional(),
   })
   .strict();
 
 export const feeSchema = z
   .object({
     label: z.string().min(1),
+    /**
+     * Fixed amount (0 = miễn). With `perUnit` it is a base added to the computed part (usually 0).
+     * When `amountSource` is not 'fixed', 0 here is a placeholder: show the note, never "miễn phí".
+     */
     amountVnd: z.number().int().min(0),
     channel: z.enum(['any', 'in_person', 'online']).default('any'),
     /** The fee applies only when this holds (e.g. late registration). */
     appliesIf: conditionSchema.optional(),
+    /**
+     * Where the amount comes from. Absent or 'fixed': `amountVnd` is the amount. 'provincial_council':
+     * set by the province's HĐND resolution (configure per province). 'unverified': a fee is due but
+     * the amount was not verified (see note).
+     */
+    amountSource: z.enum(['fixed', 'provincial_council', 'unverified']).optional(),
+    perUnit: perUnitFeeSchema.optional(),
     note: z.string().optional(),
   })
   .strict();
 
-/** One field of the filled application form: a label and the answer path it prints. */
-export const formFieldSchema = z.object({ label: z.string().min(1), answer: z.string().min(1) }).strict();
+/** One field of the filled application form: the paper's label and the answer path it prints. */
+export const formFieldSchema = z
+  .object({
+    label: z.string().min(1),
+    answer: answerPathSchema,
+    /** Printed instead when `answer` is empty or hidden (the requester is the person concerned). */
+    fallback: answerPathSchema.optional(),
+  })
+  .strict();
 export const formSectionSchema = z.object({ heading: z.string().optional(), fields: z.array(formFieldSchema).min(1) }).strict();
 
 export const procedureDefinitionSchema = z
@@ -205,6 +265,8 @@ export const procedureDefinitionSchema = z
     form: z.object({ title: z.string().min(1), formNumber: z.string().optional(), sections: z.array(formSectionSchema).min(1) }).strict(),
     /** Where each fact came from, and how far it was verified (shared/data/procedures-reference.md). */
     sources: z.array(z.string().min(1)).min(1),
+    /** Facts kept in this definition that the reference marks UNVERIFIED (to check before shipping). */
+    unverified: z.array(z.string().min(1)).optional(),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Database } from 'better-sqlite3';
 import { createEventHub, type EventHub } from '../contract/events';
 import { contract, events, type AppContract, type AppEvents } from '../contract/index';
 import { createRouter, type Handlers, type Router } from '../contract/router';
@@ -9,6 +10,16 @@ import { KioskService } from './kioskService';
 import { createLogger, type Logger } from './logger';
 import { AppRuns } from './appRuns';
 import { SettingsService } from './settingsService';
+import { loadCalendar } from './calendar/workingDays';
+import { loadAdminUnits } from './catalogue/adminUnits';
+import { CatalogueService } from './catalogue/catalogueService';
+import { loadDefinitions } from './catalogue/definitions';
+import { loadLexicon, ProcedureSearch } from './catalogue/search';
+import { DocumentsService } from './documents/documentsService';
+import { documentResources, type DocumentResources } from './documents/fonts';
+import { DossiersService } from './dossiers/dossiersService';
+import { DraftsService } from './drafts/draftsService';
+import { FileStore } from './files/fileStore';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -23,7 +34,12 @@ export interface AppServices {
   readonly router: Router;
   readonly events: EventHub<AppEvents>;
   readonly settings: SettingsService;
+  readonly catalogue: CatalogueService;
+  readonly drafts: DraftsService;
+  readonly dossiers: DossiersService;
   readonly logger: Logger;
+  /** For maintenance, benchmarks and tests; application code goes through the router. */
+  readonly db: Database;
   /** Marks the run as ended cleanly and closes the database. */
   close(): void;
 }
@@ -46,6 +62,16 @@ export function createServices(options: ServiceOptions): AppServices {
   const kiosk = new KioskService(settings, now);
   const sqlite = sqliteVersion(db);
 
+  const units = loadAdminUnits(options.resourcesDir);
+  const definitions = loadDefinitions(options.resourcesDir, { units: units.lookup });
+  const catalogue = new CatalogueService(definitions, new ProcedureSearch(definitions, loadLexicon(options.resourcesDir)), units);
+  const files = new FileStore(path.join(options.dataDir, 'files'));
+  const drafts = new DraftsService(db, catalogue, files, now);
+  const dossiers = new DossiersService(db, catalogue, drafts, settings, loadCalendar(options.resourcesDir), now);
+  // Fonts are read on the first document, not at start-up.
+  let fonts: DocumentResources | null = null;
+  const documents = new DocumentsService(catalogue, () => (fonts ??= documentResources(options.resourcesDir)));
+
   const handlers: Handlers<AppContract> = {
     app: {
       info: () => ({
@@ -60,6 +86,7 @@ export function createServices(options: ServiceOptions): AppServices {
         runDoctor({
           dataDir: path.resolve(options.dataDir),
           resourcesDir: options.resourcesDir,
+          procedures: catalogue.size,
           sqliteVersion: sqlite,
           integrity: opened.integrity,
           schemaVersion: opened.schemaVersion,
@@ -72,6 +99,30 @@ export function createServices(options: ServiceOptions): AppServices {
     kiosk: {
       exit: ({ code }) => kiosk.exit(code),
     },
+    catalogue: {
+      list: () => ({ procedures: catalogue.list() }),
+      search: ({ query, limit }) => ({ results: catalogue.search(query, limit) }),
+      get: ({ code }) => catalogue.get(code),
+      provinces: () => ({ units: catalogue.provinces().map(({ code, name, fullName }) => ({ code, name, fullName })) }),
+      communes: ({ provinceCode }) => ({ units: catalogue.communes(provinceCode).map(({ code, name, fullName }) => ({ code, name, fullName })) }),
+    },
+    drafts: {
+      save: (input) => drafts.save(input),
+      get: ({ id }) => drafts.get(id),
+      list: () => drafts.list(),
+      validate: ({ id }) => drafts.validate(id),
+      attach: (input) => drafts.attach(input),
+      detach: ({ draftId, sha256 }) => drafts.detach(draftId, sha256),
+      resume: ({ retrievalCode, dateOfBirth }) => drafts.resume(retrievalCode, dateOfBirth),
+    },
+    dossiers: {
+      submit: ({ draftId }) => dossiers.submit(draftId),
+      list: ({ state }) => dossiers.list(state),
+      get: ({ id }) => dossiers.get(id),
+    },
+    documents: {
+      render: ({ kind, dossierId }) => documents.render(kind, dossiers.get(dossierId)),
+    },
   };
 
   const router = createRouter(contract, handlers, {
@@ -83,7 +134,11 @@ export function createServices(options: ServiceOptions): AppServices {
     router,
     events: hub,
     settings,
+    catalogue,
+    drafts,
+    dossiers,
     logger,
+    db,
     close() {
       runs.endCleanly();
       db.close();

@@ -8,6 +8,8 @@ export interface DoctorInputs {
   sqliteVersion: string;
   integrity: string;
   schemaVersion: number;
+  /** Procedures loaded and checked from resources/procedures. */
+  procedures: number;
 }
 
 function canWrite(dir: string): { ok: boolean; detail: string } {
@@ -21,26 +23,19 @@ function canWrite(dir: string): { ok: boolean; detail: string } {
   }
 }
 
-function countProcedures(resourcesDir: string): number {
-  const dir = path.join(resourcesDir, 'procedures');
-  if (!fs.existsSync(dir)) return 0;
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).length;
-}
-
 /**
  * The installation check behind `motcua doctor` and the settings screen. Scanner and token
  * discovery join this report when their drivers land (native/scanner, native/token).
  */
 export function runDoctor(inputs: DoctorInputs): DoctorReport {
   const writable = canWrite(inputs.dataDir);
-  const procedures = countProcedures(inputs.resourcesDir);
   return {
     node: process.versions.node,
     sqlite: inputs.sqliteVersion,
     dataDir: inputs.dataDir,
     dbIntegrity: inputs.integrity,
     schemaVersion: inputs.schemaVersion,
-    procedures,
+    procedures: inputs.procedures,
     scanners: [],
     tokens: [],
     checks: [

@@ -11,6 +11,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/screens.css';
 import './styles/kiosk.css';
+import './styles/wizard.css';
 
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';

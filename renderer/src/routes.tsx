@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createHashRouter } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../electron/contract/index';
@@ -12,10 +12,32 @@ import { NotFoundScreen } from './screens/NotFoundScreen';
 
 // The form library and its resolvers load only when an official opens Settings.
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen'));
+// The procedure screens load when a procedure is chosen (the first screens stay small).
+const ChooseProcedureScreen = lazy(() => import('./screens/wizard/ChooseProcedureScreen'));
+const WizardLayout = lazy(() => import('./wizard/WizardLayout'));
+const KioskStartPage = lazy(() => import('./screens/wizard/KioskStartPage'));
+const KioskQuestionScreen = lazy(() => import('./screens/wizard/KioskQuestionScreen'));
+const CounterStepScreen = lazy(() => import('./screens/wizard/CounterStepScreen'));
+const ReviewScreen = lazy(() => import('./screens/wizard/ReviewScreen'));
+const ResumeRedirect = lazy(() => import('./screens/wizard/ResumeRedirect'));
+const ConfirmationScreen = lazy(() => import('./screens/wizard/ConfirmationScreen'));
+const KioskResumeScreen = lazy(() => import('./screens/wizard/KioskResumeScreen'));
 
 function Loading() {
   const { t } = useTranslation();
   return <p className="body">{t('app.loading')}</p>;
+}
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+function Counter({ children }: { children: ReactNode }) {
+  return (
+    <KioskLock>
+      <Lazy>{children}</Lazy>
+    </KioskLock>
+  );
 }
 
 /** Hash routes: the app is loaded from `app://motcua/index.html` (and a loopback server in tests). */
@@ -29,6 +51,30 @@ export function createAppRouter() {
         { path: 'counter', element: <KioskLock><CounterScreen /></KioskLock> },
         { path: 'kiosk', element: <KioskScreen /> },
         { path: 'kiosk/start', element: <KioskStartScreen /> },
+        { path: 'kiosk/thu-tuc', element: <Lazy><ChooseProcedureScreen mode="kiosk" /></Lazy> },
+        {
+          path: 'kiosk/thu-tuc/:code',
+          element: <Lazy><WizardLayout mode="kiosk" /></Lazy>,
+          children: [
+            { index: true, element: <KioskStartPage /> },
+            { path: 'cau/:key', element: <KioskQuestionScreen /> },
+            { path: 'kiem-tra', element: <ReviewScreen /> },
+            { path: 'tiep-tuc', element: <ResumeRedirect /> },
+          ],
+        },
+        { path: 'kiosk/da-nop/:dossierId', element: <Lazy><ConfirmationScreen mode="kiosk" /></Lazy> },
+        { path: 'kiosk/tiep-tuc', element: <Lazy><KioskResumeScreen /></Lazy> },
+        { path: 'counter/thu-tuc', element: <Counter><ChooseProcedureScreen mode="counter" /></Counter> },
+        {
+          path: 'counter/thu-tuc/:code',
+          element: <Counter><WizardLayout mode="counter" /></Counter>,
+          children: [
+            { index: true, element: <CounterStepScreen /> },
+            { path: 'buoc/:stepId', element: <CounterStepScreen /> },
+            { path: 'kiem-tra', element: <ReviewScreen /> },
+          ],
+        },
+        { path: 'counter/da-nop/:dossierId', element: <Counter><ConfirmationScreen mode="counter" /></Counter> },
         {
           path: 'settings',
           element: (

@@ -1,5 +1,11 @@
+import { documentsBench } from './documentsBench';
+import { searchBench } from './searchBench';
+
 /**
  * Further benchmark suites, each a function returning its figures (with its own baseline measured
  * in the same run). `npm run bench` adds each result under its name.
  */
-export const suites: Record<string, () => Promise<Record<string, unknown>>> = {};
+export const suites: Record<string, () => Promise<Record<string, unknown>>> = {
+  documents: documentsBench,
+  search: searchBench,
+};

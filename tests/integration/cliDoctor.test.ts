@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { migrations } from '../../electron/db/migrations';
 import { databaseFile } from '../../electron/services/dataDir';
 import { motcua } from '../support/cli';
 import { tempDir } from '../support/tempDir';
@@ -35,7 +36,7 @@ describe('motcua doctor', () => {
     expect(run.stderr).toMatch(/^error\[DB_FROM_FUTURE\]: .*phiên bản mới hơn.* \| .*newer version/m);
     const doc = JSON.parse(run.stdout) as { error: { code: string; message: string; details: Record<string, unknown> } };
     expect(doc.error.code).toBe('DB_FROM_FUTURE');
-    expect(doc.error.details).toEqual({ found: 999, supported: 2 });
+    expect(doc.error.details).toEqual({ found: 999, supported: migrations.length });
   });
 
   it('answers bad usage with exit 2 and error[USAGE] naming what was wrong', () => {

@@ -1,6 +1,7 @@
 import type { Migration } from '../migration';
 import { settingsMigration } from './001_settings';
 import { appRunsMigration } from './002_app_runs';
+import { draftsDossiersMigration } from './003_drafts_dossiers';
 
 /** Every migration, in order. Append only: a shipped migration is never edited or removed. */
-export const migrations: readonly Migration[] = [settingsMigration, appRunsMigration];
+export const migrations: readonly Migration[] = [settingsMigration, appRunsMigration, draftsDossiersMigration];

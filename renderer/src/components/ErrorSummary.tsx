@@ -1,10 +1,13 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 export interface SummaryItem {
   /** The id of the field to jump to; null for an error no field on the screen owns. */
   target: string | null;
   text: string;
+  /** An error whose field is on another screen: the link goes there (the review page's errors). */
+  to?: string;
 }
 
 /** Moves to a field the way GOV.UK does: its label or legend scrolled into view, the field focused. */
@@ -38,7 +41,9 @@ export function ErrorSummary({ items, focusKey }: { items: readonly SummaryItem[
       <ul className="error-summary__list">
         {items.map((item, index) => (
           <li key={`${item.target ?? ''}-${index}`}>
-            {item.target ? (
+            {item.to ? (
+              <Link to={item.to}>{item.text}</Link>
+            ) : item.target ? (
               <a href={`#${item.target}`} onClick={(event) => jumpTo(event, item.target!)}>
                 {item.text}
               </a>

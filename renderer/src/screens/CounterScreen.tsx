@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { BackLink } from '../components/BackLink';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { formatDate } from '../format';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { DraftsList } from './DraftsList';
 
 /** The counter's day: today's queue of dossiers (empty until dossiers exist). */
 export function CounterScreen() {
@@ -14,6 +16,10 @@ export function CounterScreen() {
     <>
       <BackLink to="/" />
       <ScreenHeading>{t('counter.title')}</ScreenHeading>
+      <Link to="/counter/thu-tuc" className="button button--start">
+        {t('counter.newDossier')}
+      </Link>
+      <DraftsList />
       <section className="queue" aria-labelledby="queue-title">
         <h2 id="queue-title" className="heading-m">
           {t('counter.queueHeading', { date: today })}

@@ -23,6 +23,11 @@ export function KioskScreen() {
       <button type="button" className="button button--start" onClick={() => void navigate('/kiosk/start')}>
         {t('kiosk.start')}
       </button>
+      <h2 className="heading-m">{t('kiosk.resumeHeading')}</h2>
+      <p className="body">{t('kiosk.resumeBody')}</p>
+      <button type="button" className="button button--secondary" onClick={() => void navigate('/kiosk/tiep-tuc')}>
+        {t('kiosk.resume')}
+      </button>
       <p className="body kiosk-help">{t('kiosk.help')}</p>
     </>
   );

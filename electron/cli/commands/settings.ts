@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import type { Settings } from '../../contract/settings';
+import type { CommandRunner } from '../runner';
+
+function describe(s: Settings): string {
+  return [`unitName     ${s.unitName || '(chưa đặt / not set)'}`, `agencyCode   ${s.agencyCode || '(chưa đặt / not set)'}`, `language     ${s.language}`, `startScreen  ${s.startScreen}`, `kioskMode    ${s.kioskMode}`].join('\n');
+}
+
+/** Extension of CLI.md: a technician sets up a counter (unit name, agency code) without the UI. */
+export function registerSettings(program: Command, run: CommandRunner): void {
+  const settings = program.command('settings').description('counter settings / cài đặt quầy');
+  settings
+    .command('show')
+    .description('prints the settings')
+    .action(() =>
+      run(async ({ services, call }) => {
+        const value = await call<Settings>(services(), 'settings.get', {});
+        return { value, human: describe(value) };
+      }),
+    );
+  settings
+    .command('set')
+    .description('changes the unit name and/or the agency code')
+    .option('--unit-name <name>', 'e.g. "UBND xã Tân Phú"')
+    .option('--agency-code <code>', 'e.g. 000.00.01.H22')
+    .action((options: { unitName?: string; agencyCode?: string }) =>
+      run(async ({ services, call }) => {
+        const change = { ...(options.unitName !== undefined ? { unitName: options.unitName } : {}), ...(options.agencyCode !== undefined ? { agencyCode: options.agencyCode } : {}) };
+        const value = await call<Settings>(services(), 'settings.update', change);
+        return { value, human: describe(value) };
+      }),
+    );
+}

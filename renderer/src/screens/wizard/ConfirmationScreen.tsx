@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import type { Dossier } from '../../../../electron/contract/dossiers';
+import { api } from '../../api';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { formatIsoDate, formatVnd } from '../../format';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import type { WizardMode } from '../../wizard/WizardContext';
+import { useReceipt } from './receiptLink';
+
+/** GOV.UK confirmation page: the reference in a green panel, what happens next, the receipt. */
+export default function ConfirmationScreen({ mode }: { mode: WizardMode }) {
+  const { t } = useTranslation();
+  const { dossierId = '' } = useParams();
+  const [dossier, setDossier] = useState<Dossier | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  useDocumentTitle(t('confirmation.title'));
+
+  useEffect(() => {
+    let current = true;
+    api.dossiers.get({ id: dossierId }).then(
+      (d) => current && setDossier(d),
+      (error: unknown) => current && setFailure(error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [dossierId]);
+
+  if (failure !== null) {
+    return (
+      <>
+        <ScreenHeading>{t('confirmation.title')}</ScreenHeading>
+        <ErrorPanel error={failure} />
+      </>
+    );
+  }
+  if (!dossier) return <p className="body">{t('app.loading')}</p>;
+  return <Confirmation dossier={dossier} mode={mode} />;
+}
+
+function Confirmation({ dossier, mode }: { dossier: Dossier; mode: WizardMode }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const receipt = useReceipt(dossier.id);
+  const reference = dossier.dossierCode ?? dossier.localReference;
+  return (
+    <>
+      <div className="panel panel--confirmation">
+        <ScreenHeading>{t('confirmation.title')}</ScreenHeading>
+        <div className="panel__body">
+          {dossier.dossierCode ? t('confirmation.referenceLabel') : t('confirmation.localReferenceLabel')}
+          <br />
+          <strong className="panel__reference">{reference}</strong>
+        </div>
+      </div>
+      <p className="body">{t('confirmation.procedure', { procedure: dossier.procedureName, agency: dossier.agencyName })}</p>
+      <h2 className="heading-m">{t('confirmation.nextHeading')}</h2>
+      <ol className="steps">
+        <li>{t('confirmation.nextCounter')}</li>
+        <li>{t('confirmation.nextAppointment', { date: formatIsoDate(dossier.appointmentDate) })}</li>
+        <li>{dossier.feeVnd > 0 ? t('confirmation.nextFee', { amount: formatVnd(dossier.feeVnd) }) : t('confirmation.nextNoFee')}</li>
+      </ol>
+      {!dossier.dossierCode && <p className="body">{t('confirmation.localReferenceNote')}</p>}
+      <h2 className="heading-m">{t('confirmation.receiptHeading')}</h2>
+      {receipt.status === 'failed' && <ErrorPanel error={receipt.error} title={t('confirmation.receiptFailed')} />}
+      <div className="button-group">
+        <button type="button" className="button button--secondary" onClick={() => window.print()}>
+          {t('confirmation.print')}
+        </button>
+        {receipt.status === 'ready' ? (
+          <a className="button button--secondary" href={receipt.url} download={receipt.fileName}>
+            {t('confirmation.download')}
+          </a>
+        ) : (
+          receipt.status === 'loading' && <p className="body">{t('confirmation.preparing')}</p>
+        )}
+      </div>
+      <p className="body kiosk-help">{t('kiosk.help')}</p>
+      <button type="button" className="button button--start" onClick={() => void navigate(mode === 'kiosk' ? '/kiosk' : '/counter', { replace: true })}>
+        {t('confirmation.finish')}
+      </button>
+    </>
+  );
+}

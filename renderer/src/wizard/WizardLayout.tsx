@@ -1,0 +1,133 @@
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useParams, useSearchParams } from 'react-router';
+import type { Answers, ProcedureDefinition } from '../../../electron/contract/procedure';
+import { api } from '../api';
+import { ErrorPanel } from '../components/ErrorPanel';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { setAt } from './answerPaths';
+import { useDraft } from './useDraft';
+import { WizardContext, wizardPath, type Wizard, type WizardMode } from './WizardContext';
+
+/** Drafts this window created: their id arriving in the address must not reload the wizard. */
+const createdHere = new Set<string>();
+
+type Loaded = { definition: ProcedureDefinition; answers: Answers; id: string | null; retrievalCode: string | null };
+
+/**
+ * The frame of one procedure's screens (start page, questions or steps, review): loads the
+ * definition and the draft named by `?hoSo=`, holds the answers, autosaves every change.
+ */
+export default function WizardLayout({ mode }: { mode: WizardMode }) {
+  const { code = '' } = useParams();
+  const [params] = useSearchParams();
+  const draftId = params.get('hoSo');
+  const sessionDraft = draftId && !createdHere.has(draftId) ? draftId : '';
+  return <WizardLoader key={`${code}|${sessionDraft}`} mode={mode} code={code} draftId={draftId} />;
+}
+
+function WizardLoader({ mode, code, draftId }: { mode: WizardMode; code: string; draftId: string | null }) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  useEffect(() => {
+    let current = true;
+    (async () => {
+      const definition = await api.catalogue.get({ code });
+      const draft = draftId ? await api.drafts.get({ id: draftId }) : null;
+      if (current) setLoaded({ definition, answers: draft?.answers ?? {}, id: draft?.id ?? null, retrievalCode: draft?.retrievalCode ?? null });
+    })().catch((error: unknown) => current && setFailure(error));
+    return () => {
+      current = false;
+    };
+    // The draft is read once per session (see WizardLayout's key).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [code]);
+
+  if (failure !== null) return <LoadFailed error={failure} />;
+  if (!loaded) return <LoadingText />;
+  return <WizardSession mode={mode} loaded={loaded} />;
+}
+
+function LoadingText() {
+  const { t } = useTranslation();
+  return <p className="body">{t('app.loading')}</p>;
+}
+
+function LoadFailed({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('wizard.loadFailedTitle'), true);
+  return (
+    <>
+      <ScreenHeading>{t('wizard.loadFailedTitle')}</ScreenHeading>
+      <ErrorPanel error={error} />
+    </>
+  );
+}
+
+function WizardSession({ mode, loaded }: { mode: WizardMode; loaded: Loaded }) {
+  const { definition } = loaded;
+  const [answers, setAnswers] = useState<Answers>(loaded.answers);
+  const [, setParams] = useSearchParams();
+
+  const onCreated = useCallback(
+    (id: string) => {
+      createdHere.add(id);
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          next.set('hoSo', id);
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+
+  const { status, schedule, flush } = useDraft({
+    procedureCode: definition.code,
+    mode,
+    initial: { id: loaded.id, retrievalCode: loaded.retrievalCode },
+    onCreated,
+  });
+
+  // The answers as last changed, for several changes in one event (state updates are batched).
+  const answersRef = useRef(answers);
+  const updateAnswers = useCallback(
+    (update: (answers: Answers) => Answers) => {
+      const previous = answersRef.current;
+      const next = update(previous);
+      if (next === previous) return;
+      answersRef.current = next;
+      setAnswers(next);
+      schedule(next);
+    },
+    [schedule],
+  );
+
+  const setAnswer = useCallback((path: string, value: unknown) => updateAnswers((a) => setAt(a, path, value)), [updateAnswers]);
+
+  const value = useMemo<Wizard>(
+    () => ({
+      mode,
+      definition,
+      answers,
+      setAnswer,
+      updateAnswers,
+      draft: status,
+      flush,
+      to: (sub = '', query = {}) => wizardPath(mode, definition.code, status.id, sub, query),
+    }),
+    [mode, definition, answers, setAnswer, updateAnswers, status, flush],
+  );
+
+  return (
+    <WizardContext.Provider value={value}>
+      <Suspense fallback={<LoadingText />}>
+        <Outlet />
+      </Suspense>
+    </WizardContext.Provider>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * Autosave latency with 10,000 drafts in the database (target p99 ≤ 5 ms), against the floor of
+ * the same machine: one bare synchronous=FULL upsert of the same bytes in the same database.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createServices } from '../../electron/services/createServices';
+import { createLogger } from '../../electron/services/logger';
+
+function percentiles(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => Number(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(3));
+  return { p50: at(0.5), p99: at(0.99), max: at(1), samples: samples.length };
+}
+
+export async function autosaveBench(): Promise<Record<string, unknown>> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-autosave-'));
+  const services = createServices({ dataDir, resourcesDir: path.resolve(import.meta.dirname, '..', '..', 'resources'), appVersion: 'bench', logger: createLogger(undefined, 'silent') });
+  try {
+    const code = '1.001193';
+    const example = services.catalogue.get(code).example;
+    const ctx = { transport: 'bench' };
+    // 10,000 drafts already there, as after months of a busy counter.
+    const db = services.db;
+    const insert = db.prepare("INSERT INTO drafts (id, procedure_code, definition_version, mode, answers_json, created_at, updated_at) VALUES (?, ?, '0', 'counter', ?, ?, ?)");
+    const json = JSON.stringify(example);
+    db.transaction(() => {
+      for (let i = 0; i < 10_000; i++) insert.run(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, code, json, new Date(2026, 0, 1 + (i % 300)).toISOString(), new Date().toISOString());
+    })();
+    const first = await services.router.handle('drafts.save', { procedureCode: code, mode: 'kiosk', answers: example }, ctx);
+    const id = (first as { value: { id: string } }).value.id;
+
+    const saves: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const started = performance.now();
+      const result = await services.router.handle('drafts.save', { id, procedureCode: code, mode: 'kiosk', answers: example }, ctx);
+      saves.push(performance.now() - started);
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+    }
+    const bare: number[] = [];
+    const upsert = db.prepare('UPDATE drafts SET answers_json = ?, updated_at = ? WHERE id = ?');
+    for (let i = 0; i < 500; i++) {
+      const started = performance.now();
+      upsert.run(json, new Date().toISOString(), id);
+      bare.push(performance.now() - started);
+    }
+    return { unit: 'ms', draftsInDatabase: 10_001, autosave: percentiles(saves), baseline: { what: 'bare synchronous=FULL UPDATE of the same row', ...percentiles(bare) }, targetP99: 5 };
+  } finally {
+    services.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
