@@ -4,8 +4,11 @@
 // native modules (better-sqlite3) are rebuilt for Electron only when packaging.
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: true, logLevel: 'warning' } as const;
+// import.meta is empty in CJS bundles; the code that reads it (documents/worker.ts) falls back to __filename.
+const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: true, logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' } } as const;
 
 await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', packages: 'external' });
 await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
-console.log('built dist/electron/main.cjs and dist/electron/preload.cjs');
+// The PDF worker thread (electron/services/documents/worker.ts looks for it beside main.cjs).
+await build({ ...common, entryPoints: ['electron/services/documents/documentWorker.ts'], outfile: 'dist/electron/documentWorker.cjs', packages: 'external' });
+console.log('built dist/electron/main.cjs, preload.cjs and documentWorker.cjs');

@@ -16,7 +16,7 @@ import { CatalogueService } from './catalogue/catalogueService';
 import { loadDefinitions } from './catalogue/definitions';
 import { loadLexicon, ProcedureSearch } from './catalogue/search';
 import { DocumentsService } from './documents/documentsService';
-import { documentResources, type DocumentResources } from './documents/fonts';
+import { DocumentWorker } from './documents/worker';
 import { DossiersService } from './dossiers/dossiersService';
 import { DraftsService } from './drafts/draftsService';
 import { FileStore } from './files/fileStore';
@@ -68,9 +68,9 @@ export function createServices(options: ServiceOptions): AppServices {
   const files = new FileStore(path.join(options.dataDir, 'files'));
   const drafts = new DraftsService(db, catalogue, files, now);
   const dossiers = new DossiersService(db, catalogue, drafts, settings, loadCalendar(options.resourcesDir), now);
-  // Fonts are read on the first document, not at start-up.
-  let fonts: DocumentResources | null = null;
-  const documents = new DocumentsService(catalogue, () => (fonts ??= documentResources(options.resourcesDir)));
+  // PDF assembly runs in a worker thread, started on the first document.
+  const documentWorker = new DocumentWorker();
+  const documents = new DocumentsService(catalogue, options.resourcesDir, (job) => documentWorker.render(job));
 
   const handlers: Handlers<AppContract> = {
     app: {
@@ -140,6 +140,7 @@ export function createServices(options: ServiceOptions): AppServices {
     logger,
     db,
     close() {
+      void documentWorker.close();
       runs.endCleanly();
       db.close();
     },

@@ -19,5 +19,6 @@ export function createLogger(destination?: DestinationStream, level = 'info'): L
 
 /** The app's log file (in the data directory), created with its folder; appended, never truncated. */
 export function createFileLogger(file: string, level = 'info'): Logger {
-  return createLogger(pino.destination({ dest: file, mkdir: true, sync: false }), level);
+  // Synchronous: a line logged just before a crash is on disk, and nothing is left pending at exit.
+  return createLogger(pino.destination({ dest: file, mkdir: true, sync: true }), level);
 }

@@ -28,12 +28,37 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Screenshots numbered from 20 on, in the order the screens are first seen. */
-let shotNumber = 20;
+/** Screenshots 20 onward, each screen under a fixed number (the question pages by their type). */
+const shotNumbers: Record<string, number> = {
+  'kiosk-choose-procedure': 20,
+  'kiosk-procedure-start': 21,
+  'kiosk-question-error': 22,
+  'kiosk-question-radio': 23,
+  'kiosk-question-text': 24,
+  'kiosk-question-textarea': 25,
+  'kiosk-question-cccd': 26,
+  'kiosk-question-date': 27,
+  'kiosk-question-address': 28,
+  'kiosk-question-select': 29,
+  'kiosk-question-more': 30,
+  'kiosk-question-number': 31,
+  'kiosk-question-phone': 32,
+  'kiosk-question-email': 33,
+  'kiosk-question-checkbox': 34,
+  'kiosk-question-file': 35,
+  'kiosk-review': 40,
+  'kiosk-confirmation': 41,
+  'kiosk-autosaved': 42,
+  'kiosk-resume': 43,
+  'counter-choose-procedure': 44,
+  'counter-step': 45,
+  'counter-step-errors': 46,
+  'counter-drafts': 47,
+};
 async function shoot(page: Page, name: string): Promise<void> {
   const violations = await axeCheck(page);
   expect(violations, `axe on ${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-  await screenshot(page, `${shotNumber++}-${name}`);
+  await screenshot(page, `${shotNumbers[name] ?? 49}-${name}`);
 }
 
 /** Every visible control is at least 44×44 CSS px (a radio or checkbox with its label). */
@@ -219,7 +244,6 @@ describe('kiosk: a resident registers a birth alone', () => {
       // After the first acknowledged save, the retrieval code is on every question page.
       if (answered.length === 1) await page.getByText(/Mã hồ sơ tạm:/).waitFor();
     }
-    console.log("ANSWERED", answered.join(" "), page.url());
     expect(answered.length).toBeGreaterThan(5);
 
     // 4. Check answers: every answer with a "Sửa" link; the papers still to scan; the fee.
@@ -355,19 +379,21 @@ describe('counter: the same definition as a dense form', () => {
       await shoot(page, 'counter-step-errors');
 
       // Enter moves to the next field; typing autosaves; Ctrl+S saves at once.
-      const textQuestion = firstStep.questions.find((q) => q.type === 'text' && !q.showIf);
-      if (textQuestion) {
-        const field = page.locator(`#${domId(textQuestion.id)}`);
-        await field.fill(String(example[textQuestion.id] ?? 'Nguyễn Văn Thử'));
-        await field.press('Enter');
-        await expect.poll(() => page.evaluate(() => document.activeElement?.id)).not.toBe(domId(textQuestion.id));
-        await page.keyboard.press('Control+s');
-        await page.getByText(/^Đã lưu lúc/).waitFor();
-        await h.open('/counter');
-        await page.getByRole('heading', { name: 'Hồ sơ đang làm dở' }).waitFor();
-        await page.getByRole('link', { name: new RegExp(definition.name) }).first().waitFor();
-        await shoot(page, 'counter-drafts');
-      }
+      const stepWithText = definition.steps.find((s) => s.questions.some((q) => q.type === 'text' && !q.showIf));
+      const textQuestion = stepWithText?.questions.find((q) => q.type === 'text' && !q.showIf);
+      expect(textQuestion).toBeDefined();
+      await page.getByRole('navigation', { name: 'Các bước' }).getByRole('link', { name: stepWithText!.title }).click();
+      await expect.poll(() => h1Text(page)).toBe(stepWithText!.title);
+      const field = page.locator(`#${domId(textQuestion!.id)}`);
+      await field.fill(String(example[textQuestion!.id] ?? 'Nguyễn Văn Thử'));
+      await field.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).not.toBe(domId(textQuestion!.id));
+      await page.keyboard.press('Control+s');
+      await page.getByText(/^Đã lưu lúc/).waitFor();
+      await h.open('/counter');
+      await page.getByRole('heading', { name: 'Hồ sơ đang làm dở' }).waitFor();
+      await page.getByRole('link', { name: new RegExp(definition.name) }).first().waitFor();
+      await shoot(page, 'counter-drafts');
       expect(h.problems).toEqual([]);
     } finally {
       await h.close();

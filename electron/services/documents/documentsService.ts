@@ -4,9 +4,8 @@ import type { Answers, ProcedureDefinition } from '../../contract/procedure';
 import { vietnamDate } from '../calendar/workingDays';
 import type { CatalogueService } from '../catalogue/catalogueService';
 import { applicantName } from '../drafts/draftsService';
-import { renderApplicationFormDocument } from './applicationForm';
-import type { DocumentResources } from './fonts';
-import { lookupTextFor, renderReceiptDocument, type ReceiptData } from './receipt';
+import { unitCodesIn, type DocumentJob } from './jobs';
+import { lookupTextFor, type ReceiptData, type RenderedDocument } from './receipt';
 
 function answerOfField(definition: ProcedureDefinition, answers: Answers, field: 'idNumber' | 'phone'): string | undefined {
   const question = definition.steps
@@ -25,11 +24,15 @@ function feeNote(fees: FeeQuote): string {
   return [known, ...unknown].join('; ');
 }
 
-/** The receipt and the filled application form of a dossier, as PDF. */
+/**
+ * The receipt and the filled application form of a dossier, as PDF. Rendering takes 50–150 ms,
+ * so it runs where `renderJob` sends it: a worker thread in the app (DESIGN §3).
+ */
 export class DocumentsService {
   constructor(
     private readonly catalogue: CatalogueService,
-    private readonly resources: () => DocumentResources,
+    private readonly resourcesDir: string,
+    private readonly renderJob: (job: DocumentJob) => Promise<RenderedDocument>,
   ) {}
 
   receiptData(dossier: Dossier, definition: ProcedureDefinition): ReceiptData {
@@ -61,15 +64,22 @@ export class DocumentsService {
     const definition = this.catalogue.get(dossier.procedureCode);
     const reference = dossier.dossierCode ?? dossier.localReference;
     if (kind === 'receipt') {
-      const rendered = await renderReceiptDocument(this.receiptData(dossier, definition), this.resources());
+      const rendered = await this.renderJob({ kind: 'receipt', resourcesDir: this.resourcesDir, data: this.receiptData(dossier, definition) });
       return { pdf: rendered.pdf, pages: rendered.pages, fileName: `phieu-hen-${reference}.pdf` };
     }
     const units = this.catalogue.units;
-    const rendered = await renderApplicationFormDocument(definition, dossier.answers, {
-      resources: this.resources(),
-      unitName: (code) => units.communeName(code) ?? units.provinceName(code),
-      recipient: dossier.agencyName,
-      signedOn: vietnamDate(new Date(dossier.receivedAt)),
+    const unitNames: Record<string, string> = {};
+    for (const code of unitCodesIn(dossier.answers)) {
+      const name = units.communeName(code) ?? units.provinceName(code);
+      if (name !== null) unitNames[code] = name;
+    }
+    const rendered = await this.renderJob({
+      kind: 'application',
+      resourcesDir: this.resourcesDir,
+      definition,
+      answers: dossier.answers,
+      unitNames,
+      options: { recipient: dossier.agencyName, signedOn: vietnamDate(new Date(dossier.receivedAt)) },
     });
     return { pdf: rendered.pdf, pages: rendered.pages, fileName: `to-khai-${reference}.pdf` };
   }

@@ -146,7 +146,9 @@ export default function ReviewScreen() {
         <div className="summary-list__row">
           <dt className="summary-list__key">{t('review.expectedDate')}</dt>
           <dd className="summary-list__value">
-            {t('review.expectedDateValue', { date: formatDate(estimatedResultDate(definition.processing.workingDays)), count: definition.processing.workingDays })}
+            {definition.processing.workingDays === 0
+              ? t('review.expectedSameDay', { date: formatDate(new Date()) })
+              : t('review.expectedDateValue', { date: formatDate(estimatedResultDate(definition.processing.workingDays)), count: definition.processing.workingDays })}
           </dd>
         </div>
       </dl>
