@@ -141,6 +141,7 @@ export function createServices(options: ServiceOptions): AppServices {
     db,
     close() {
       void documentWorker.close();
+      catalogue.close();
       runs.endCleanly();
       db.close();
     },

@@ -259,12 +259,13 @@ describe('kiosk: a resident registers a birth alone', () => {
     await expectTouchTargets(page, 'review');
     await shoot(page, 'kiosk-review');
 
-    // The official scans the papers at the counter (no scanner at a test's kiosk): attach them.
-    const pdf = new TextEncoder().encode('%PDF-1.4\n%scan\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    // The papers are attached on the review page, through the file input each missing one offers.
+    const pdf = Buffer.from('%PDF-1.4\n%scan\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     for (const d of report.value.missingDocuments) {
-      const attached = await h.services.router.handle('drafts.attach', { draftId, documentKind: d.kind, fileName: `${d.kind}.pdf`, mediaType: 'application/pdf', content: pdf }, { transport: 'e2e' });
-      expect(attached.ok, JSON.stringify(attached)).toBe(true);
+      await page.getByLabel(new RegExp(d.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).setInputFiles({ name: `${d.kind}.pdf`, mimeType: 'application/pdf', buffer: pdf });
+      await expect.poll(async () => (await h.services.router.handle('drafts.get', { id: draftId }, { transport: 'e2e' }) as { value: { attachments: { documentKind: string }[] } }).value.attachments.map((a) => a.documentKind)).toContain(d.kind);
     }
+    await expect.poll(() => page.getByRole('heading', { name: 'Giấy tờ còn thiếu' }).count()).toBe(0);
 
     // 5. Submit; the confirmation panel with the reference; the receipt downloads as a PDF.
     await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();

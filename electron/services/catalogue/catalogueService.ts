@@ -52,6 +52,10 @@ export class CatalogueService {
     return this.searchIndex.search(query, limit);
   }
 
+  close(): void {
+    this.searchIndex.close();
+  }
+
   provinces() {
     return this.adminUnits.provinces();
   }

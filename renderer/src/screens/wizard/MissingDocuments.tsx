@@ -11,7 +11,11 @@ function isMediaType(type: string): type is MediaType {
   return (attachmentMediaTypes as readonly string[]).includes(type);
 }
 
-/** Papers the procedure needs that are not attached yet; at the counter they can be attached here. */
+/**
+ * Papers the procedure needs that are not attached yet, each with a file input: at the counter the
+ * official attaches a scan; at the kiosk the resident (or an official helping) does, until the
+ * kiosk's own scanner step exists.
+ */
 export function MissingDocuments({ report, onChanged }: { report: ValidationReport | null; onChanged(): void }) {
   const { t } = useTranslation();
   const { mode, draft } = useWizard();
@@ -44,7 +48,7 @@ export function MissingDocuments({ report, onChanged }: { report: ValidationRepo
         {report.missingDocuments.map((d) => (
           <li key={d.kind}>
             <span className="document-list__name">{d.name}</span>
-            {mode === 'counter' && (
+            {(
               <span className="file-upload">
                 <label className="label" htmlFor={`attach-${d.kind}`}>
                   {t('review.attach', { name: d.name })}
