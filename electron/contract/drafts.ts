@@ -41,6 +41,8 @@ export const validationReportSchema = z.object({
   errors: z.array(fieldErrorSchema),
   /** Required documents not yet attached (by kind), for the review screen. */
   missingDocuments: z.array(z.object({ kind: z.string(), name: z.string() })),
+  /** When the result would be ready if the dossier were received now (YYYY-MM-DD, working days, days off skipped). */
+  expectedResultDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
 });
 export type ValidationReport = z.infer<typeof validationReportSchema>;
 

@@ -7,6 +7,7 @@ import { defaultDataDir } from '../services/dataDir';
 import { createFileLogger } from '../services/logger';
 import { appEntryUrl, appScheme, serveAppAsset } from './appProtocol';
 import { hardenSession, hardenWebContents } from './hardening';
+import { downloadTarget } from './security';
 import { bindRouterToIpc } from './ipc';
 import { mainWindowOptions } from './windowOptions';
 
@@ -79,6 +80,11 @@ export function startApp(electron: ElectronMain, paths: AppPaths, env: NodeJS.Pr
     current = services.settings.get();
 
     hardenSession(electron.session.defaultSession, devOrigin);
+    electron.session.defaultSession.on('will-download', (event, item) => {
+      const target = downloadTarget(kioskMode(), app.getPath('downloads'), item.getFilename());
+      if (target === null) event.preventDefault();
+      else item.setSavePath(target);
+    });
     protocol.handle(appScheme, (request) => serveAppAsset(paths.rendererDir, request));
     bindRouterToIpc(ipcMain, services.router, logger, devOrigin);
 

@@ -76,3 +76,15 @@ export function isBlockedKioskShortcut(input: { key: string; control: boolean; m
   if (input.alt && key === 'f4') return true;
   return false;
 }
+
+/**
+ * Where a download the page starts (the receipt PDF's "Tải phiếu hẹn") is saved: at a counter,
+ * silently into the Downloads folder (no dialog, no path from the page beyond a plain file name);
+ * at a kiosk, nowhere: a resident's papers are printed, never left on the shared machine.
+ */
+export function downloadTarget(kioskMode: boolean, downloadsDir: string, suggestedName: string): string | null {
+  if (kioskMode) return null;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  const name = suggestedName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '').slice(0, 120) || 'tai-lieu.pdf';
+  return `${downloadsDir.replace(/[\\/]+$/, '')}/${name}`;
+}

@@ -66,8 +66,9 @@ export function createServices(options: ServiceOptions): AppServices {
   const definitions = loadDefinitions(options.resourcesDir, { units: units.lookup });
   const catalogue = new CatalogueService(definitions, new ProcedureSearch(definitions, loadLexicon(options.resourcesDir)), units);
   const files = new FileStore(path.join(options.dataDir, 'files'));
-  const drafts = new DraftsService(db, catalogue, files, now);
-  const dossiers = new DossiersService(db, catalogue, drafts, settings, loadCalendar(options.resourcesDir), now);
+  const calendar = loadCalendar(options.resourcesDir);
+  const drafts = new DraftsService(db, catalogue, files, calendar, now);
+  const dossiers = new DossiersService(db, catalogue, drafts, settings, calendar, now);
   // PDF assembly runs in a worker thread, started on the first document.
   const documentWorker = new DocumentWorker();
   const documents = new DocumentsService(catalogue, options.resourcesDir, (job) => documentWorker.render(job));

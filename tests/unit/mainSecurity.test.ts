@@ -58,6 +58,7 @@ function fakeElectron(options: { isPackaged: boolean; lockGranted?: boolean }) {
     quit: vi.fn(),
     whenReady: () => ready,
     getVersion: () => '0.1.0-test',
+    getPath: (name: string) => `/home/canbo/${name}`,
     setPath: vi.fn(),
   });
   class FakeWindow extends FakeEmitter {
@@ -77,6 +78,7 @@ function fakeElectron(options: { isPackaged: boolean; lockGranted?: boolean }) {
     }
   }
   const defaultSession = {
+    on: vi.fn(),
     setPermissionRequestHandler: vi.fn(),
     setPermissionCheckHandler: vi.fn(),
     setDevicePermissionHandler: vi.fn(),
@@ -296,6 +298,32 @@ describe('kiosk mode', () => {
     const s = await started({ isPackaged: false });
     expect(s.window.options.kiosk).toBe(false);
     expect(s.window.options.webPreferences!.devTools).toBe(true);
+    s.close();
+  });
+});
+
+describe('downloads', () => {
+  function download(s: Awaited<ReturnType<typeof started>>, filename: string) {
+    const handler = s.defaultSession.on.mock.calls.find((c) => c[0] === 'will-download')![1] as (e: unknown, item: unknown) => void;
+    const preventDefault = vi.fn();
+    const setSavePath = vi.fn();
+    handler({ preventDefault }, { getFilename: () => filename, setSavePath });
+    return { preventDefault, setSavePath };
+  }
+
+  it('saves a counter download silently into Downloads, with a plain file name', async () => {
+    const s = await started({ isPackaged: true });
+    const { preventDefault, setSavePath } = download(s, '../../phieu-hen-TAM-261124-0001.pdf');
+    expect(preventDefault).not.toHaveBeenCalled();
+    expect(setSavePath).toHaveBeenCalledWith('/home/canbo/downloads/_.._phieu-hen-TAM-261124-0001.pdf');
+    s.close();
+  });
+
+  it('keeps nothing of a resident on a kiosk: downloads are cancelled', async () => {
+    const s = await started({ isPackaged: true, kioskMode: true });
+    const { preventDefault, setSavePath } = download(s, 'phieu-hen.pdf');
+    expect(preventDefault).toHaveBeenCalled();
+    expect(setSavePath).not.toHaveBeenCalled();
     s.close();
   });
 });

@@ -6,7 +6,7 @@ import { ContractError } from '../../contract/errors';
 import type { Answers, ProcedureDefinition } from '../../contract/procedure';
 import type { CatalogueService } from '../catalogue/catalogueService';
 import type { FileStore } from '../files/fileStore';
-import { vietnamDate } from '../calendar/workingDays';
+import { appointmentDate, vietnamDate, type DaysOffCalendar } from '../calendar/workingDays';
 import { migrateAnswers } from './migrateAnswers';
 import { newRetrievalCode, normalizeRetrievalCode } from './retrievalCode';
 
@@ -53,6 +53,7 @@ export class DraftsService {
     private readonly db: Database,
     private readonly catalogue: CatalogueService,
     private readonly files: FileStore,
+    private readonly calendar: DaysOffCalendar,
     private readonly now: () => Date,
   ) {
     this.byId = db.prepare<[string], DraftRow>('SELECT * FROM drafts WHERE id = ?');
@@ -122,9 +123,17 @@ export class DraftsService {
   validate(id: string): ValidationReport {
     const draft = this.get(id);
     const definition = this.catalogue.get(draft.procedureCode);
-    const errors = validateAnswers(definition, draft.answers, { units: this.catalogue.units, today: vietnamDate(this.now()) });
-    const missing = missingDocuments(definition, draft.answers, draft.attachments.map((a) => a.documentKind));
-    return { valid: errors.length === 0 && missing.length === 0, errors, missingDocuments: missing.map((d) => ({ kind: d.kind, name: d.name })) };
+    const now = this.now();
+    const today = vietnamDate(now);
+    const errors = validateAnswers(definition, draft.answers, { units: this.catalogue.units, today });
+    const missing = missingDocuments(definition, draft.answers, draft.attachments.map((a) => a.documentKind), today);
+    const expected = appointmentDate({ receivedAt: now, workingDays: definition.processing.workingDays, sameDayCutoff: definition.processing.sameDayCutoff }, this.calendar);
+    return {
+      valid: errors.length === 0 && missing.length === 0,
+      errors,
+      missingDocuments: missing.map((d) => ({ kind: d.kind, name: d.name })),
+      expectedResultDate: expected.date,
+    };
   }
 
   /** Kiosk: the code alone is not enough; the date of birth typed in the draft must match too. */

@@ -9,12 +9,12 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { validationErrorsOf } from '../../errors';
-import { formatDate } from '../../format';
+import { formatDateVi } from '../../../../electron/contract/answers/index';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useLanguage } from '../../hooks/useLanguage';
 import { getAt, pathOwns } from '../../wizard/answerPaths';
 import { AnswerText } from '../../wizard/answerText';
-import { estimatedResultDate, feeQuote } from '../../wizard/facts';
+import { feeQuote } from '../../wizard/facts';
 import { errorMessage } from '../../wizard/fieldErrors';
 import { allQuestions, kioskPages, stepQuestions, type AskedQuestion } from '../../wizard/pages';
 import { fullLabel } from '../../wizard/questionText';
@@ -146,9 +146,10 @@ export default function ReviewScreen() {
         <div className="summary-list__row">
           <dt className="summary-list__key">{t('review.expectedDate')}</dt>
           <dd className="summary-list__value">
-            {definition.processing.workingDays === 0
-              ? t('review.expectedSameDay', { date: formatDate(new Date()) })
-              : t('review.expectedDateValue', { date: formatDate(estimatedResultDate(definition.processing.workingDays)), count: definition.processing.workingDays })}
+            {report &&
+              (definition.processing.workingDays === 0
+                ? t('review.expectedSameDay', { date: formatDateVi(report.expectedResultDate) })
+                : t('review.expectedDateValue', { date: formatDateVi(report.expectedResultDate), count: definition.processing.workingDays }))}
           </dd>
         </div>
       </dl>
