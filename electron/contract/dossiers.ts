@@ -53,7 +53,23 @@ export const dossiersContract = {
   get: method({ summary: 'One dossier with its history', input: z.object({ id: z.string().uuid() }).strict(), output: dossierSchema }),
 };
 
+export const printerSchema = z.object({ name: z.string(), displayName: z.string(), isDefault: z.boolean() });
+export type PrinterInfo = z.infer<typeof printerSchema>;
+
 export const documentsContract = {
+  print: method({
+    summary: 'Prints the receipt or the application form silently on the chosen printer; without one, answers with the PDF',
+    input: z.object({ kind: z.enum(['application', 'receipt']), dossierId: z.string().uuid() }).strict(),
+    output: z.object({
+      printed: z.boolean(),
+      printerName: z.string().nullable(),
+      /** Why nothing was printed, when it was not: the screen then offers the PDF instead. */
+      reason: z.enum(['printed', 'no_printer', 'printer_not_found']),
+      fileName: z.string(),
+      pdf: bytesSchema.nullable(),
+    }),
+  }),
+  printers: method({ summary: 'Printers this machine can print to', input: z.object({}).strict(), output: z.object({ printers: z.array(printerSchema) }) }),
   render: method({
     summary: 'The filled application form or the receipt of a dossier, as PDF bytes',
     input: z.object({ kind: z.enum(['application', 'receipt']), dossierId: z.string().uuid() }).strict(),

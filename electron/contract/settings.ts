@@ -17,6 +17,8 @@ export const settingsSchema = z.object({
   kioskExitCodeSet: z.boolean(),
   unitName: z.string(),
   agencyCode: agencyCodeSchema,
+  /** The printer for receipts and forms; '' means the system's default printer. */
+  printerName: z.string(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -27,6 +29,7 @@ export const settingsUpdateSchema = z
     kioskMode: z.boolean(),
     unitName: z.string().trim().min(1, { error: msg('nameRequired') }).max(200),
     agencyCode: agencyCodeSchema,
+    printerName: z.string().max(200),
     /** A new kiosk exit code; stored only as a scrypt hash. */
     kioskExitCode: kioskExitCodeSchema,
   })

@@ -8,6 +8,7 @@ import { createFileLogger } from '../services/logger';
 import { appEntryUrl, appScheme, serveAppAsset } from './appProtocol';
 import { hardenSession, hardenWebContents } from './hardening';
 import { downloadTarget } from './security';
+import { createElectronPrinter } from './electronPrinter';
 import { bindRouterToIpc } from './ipc';
 import { mainWindowOptions } from './windowOptions';
 
@@ -75,6 +76,7 @@ export function startApp(electron: ElectronMain, paths: AppPaths, env: NodeJS.Pr
       resourcesDir: paths.resourcesDir,
       appVersion: app.getVersion(),
       logger: createFileLogger(path.join(dataDir, 'logs', 'main.log')),
+      printer: createElectronPrinter(electron, () => window, path.join(dataDir, 'tmp', 'print')),
     });
     const { logger } = services;
     current = services.settings.get();

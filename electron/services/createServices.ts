@@ -20,6 +20,7 @@ import { DocumentWorker } from './documents/worker';
 import { DossiersService } from './dossiers/dossiersService';
 import { DraftsService } from './drafts/draftsService';
 import { FileStore } from './files/fileStore';
+import { printOnChosenPrinter, type PdfPrinter } from './printing/printing';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -28,6 +29,8 @@ export interface ServiceOptions {
   appVersion: string;
   logger?: Logger;
   now?: () => Date;
+  /** The machine's printers (Electron); absent in the CLI and the test harness. */
+  printer?: PdfPrinter;
 }
 
 export interface AppServices {
@@ -123,6 +126,13 @@ export function createServices(options: ServiceOptions): AppServices {
     },
     documents: {
       render: ({ kind, dossierId }) => documents.render(kind, dossiers.get(dossierId)),
+      print: async ({ kind, dossierId }) => {
+        const rendered = await documents.render(kind, dossiers.get(dossierId));
+        const outcome = await printOnChosenPrinter(options.printer ?? null, settings.get().printerName, rendered.pdf);
+        logger.info({ event: 'print', kind, printed: outcome.printed, reason: outcome.reason }, 'document print');
+        return { ...outcome, fileName: rendered.fileName, pdf: outcome.printed ? null : rendered.pdf };
+      },
+      printers: async () => ({ printers: options.printer ? await options.printer.printers() : [] }),
     },
   };
 

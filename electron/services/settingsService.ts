@@ -11,6 +11,7 @@ const defaults: StoredSettings = {
   kioskMode: false,
   unitName: '',
   agencyCode: '',
+  printerName: '',
   kioskExitCodeHash: null,
 };
 

@@ -3,7 +3,7 @@ import type { Settings } from '../../contract/settings';
 import type { CommandRunner } from '../runner';
 
 function describe(s: Settings): string {
-  return [`unitName     ${s.unitName || '(chưa đặt / not set)'}`, `agencyCode   ${s.agencyCode || '(chưa đặt / not set)'}`, `language     ${s.language}`, `startScreen  ${s.startScreen}`, `kioskMode    ${s.kioskMode}`].join('\n');
+  return [`unitName     ${s.unitName || '(chưa đặt / not set)'}`, `agencyCode   ${s.agencyCode || '(chưa đặt / not set)'}`, `language     ${s.language}`, `startScreen  ${s.startScreen}`, `printer      ${s.printerName || '(mặc định / system default)'}`, `kioskMode    ${s.kioskMode}`].join('\n');
 }
 
 /** Extension of CLI.md: a technician sets up a counter (unit name, agency code) without the UI. */
@@ -20,12 +20,13 @@ export function registerSettings(program: Command, run: CommandRunner): void {
     );
   settings
     .command('set')
-    .description('changes the unit name and/or the agency code')
+    .description('changes the unit name, the agency code, the printer')
     .option('--unit-name <name>', 'e.g. "UBND xã Tân Phú"')
     .option('--agency-code <code>', 'e.g. 000.00.01.H22')
-    .action((options: { unitName?: string; agencyCode?: string }) =>
+    .option('--printer <name>', "printer for receipts and forms ('' = the system default)")
+    .action((options: { unitName?: string; agencyCode?: string; printer?: string }) =>
       run(async ({ services, call }) => {
-        const change = { ...(options.unitName !== undefined ? { unitName: options.unitName } : {}), ...(options.agencyCode !== undefined ? { agencyCode: options.agencyCode } : {}) };
+        const change = { ...(options.unitName !== undefined ? { unitName: options.unitName } : {}), ...(options.agencyCode !== undefined ? { agencyCode: options.agencyCode } : {}), ...(options.printer !== undefined ? { printerName: options.printer } : {}) };
         const value = await call<Settings>(services(), 'settings.update', change);
         return { value, human: describe(value) };
       }),

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { FieldError as ContractFieldError, SettingsUpdate } from '../../../electron/contract/index';
+import type { FieldError as ContractFieldError, PrinterInfo, SettingsUpdate } from '../../../electron/contract/index';
 import { api } from '../api';
 import { BackLink } from '../components/BackLink';
 import { ErrorPanel } from '../components/ErrorPanel';
@@ -32,6 +32,17 @@ import {
  */
 export default function SettingsScreen() {
   const { t } = useTranslation();
+  const [printers, setPrinters] = useState<PrinterInfo[] | null>(null);
+  useEffect(() => {
+    let current = true;
+    api.documents.printers().then(
+      (r) => current && setPrinters(r.printers),
+      () => current && setPrinters([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
   const lang = useLanguage();
   const { settings, replaceSettings } = useSettings();
   // Validation compares with the settings as saved now, so it is rebuilt when they change.
@@ -192,6 +203,22 @@ export default function SettingsScreen() {
             { value: 'kiosk', label: t('settings.startKiosk') },
           ]}
           registration={register('startScreen')}
+        />
+
+        <h2 className="heading-m">{t('settings.printerHeading')}</h2>
+        <RadioGroup
+          name="printerName"
+          legend={t('settings.printerLegend')}
+          hint={printers === null ? t('settings.printerLoading') : printers.length === 0 ? t('settings.printerNone') : undefined}
+          error={fieldError('printerName')}
+          options={[
+            { value: '', label: t('settings.printerDefault') },
+            ...(printers ?? []).map((p) => ({ value: p.name, label: p.displayName })),
+            ...(settings.printerName !== '' && printers !== null && !printers.some((p) => p.name === settings.printerName)
+              ? [{ value: settings.printerName, label: t('settings.printerMissing', { name: settings.printerName }) }]
+              : []),
+          ]}
+          registration={register('printerName')}
         />
 
         <h2 className="heading-m">{t('settings.kioskHeading')}</h2>

@@ -10,10 +10,11 @@ export interface SettingsFormValues {
   startScreen: Settings['startScreen'];
   kioskExitCode: string;
   kioskMode: boolean;
+  printerName: string;
 }
 
 /** Fields in the order they appear on the screen: the error summary lists them in this order. */
-export const settingsFields = ['unitName', 'agencyCode', 'language', 'startScreen', 'kioskExitCode', 'kioskMode'] as const;
+export const settingsFields = ['unitName', 'agencyCode', 'language', 'startScreen', 'printerName', 'kioskExitCode', 'kioskMode'] as const;
 export type SettingsField = (typeof settingsFields)[number];
 
 export function isSettingsField(path: string): path is SettingsField {
@@ -28,6 +29,7 @@ export function formValuesOf(settings: Settings): SettingsFormValues {
     startScreen: settings.startScreen,
     kioskExitCode: '',
     kioskMode: settings.kioskMode,
+    printerName: settings.printerName,
   };
 }
 
@@ -40,6 +42,7 @@ export function changedFields(values: SettingsFormValues, saved: Settings): Sett
   if (values.language !== saved.language) update.language = values.language;
   if (values.startScreen !== saved.startScreen) update.startScreen = values.startScreen;
   if (values.kioskMode !== saved.kioskMode) update.kioskMode = values.kioskMode;
+  if (values.printerName !== saved.printerName) update.printerName = values.printerName;
   const exitCode = values.kioskExitCode.trim();
   if (exitCode !== '') update.kioskExitCode = exitCode;
   return update;

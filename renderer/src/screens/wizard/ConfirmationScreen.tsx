@@ -10,6 +10,12 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import type { WizardMode } from '../../wizard/WizardContext';
 import { useReceipt } from './receiptLink';
 
+type PrintState =
+  | { status: 'idle' | 'printing' }
+  | { status: 'printed'; printer: string | null }
+  | { status: 'not-printed'; reason: 'no_printer' | 'printer_not_found' | 'printed' }
+  | { status: 'failed'; error: unknown };
+
 /** GOV.UK confirmation page: the reference in a green panel, what happens next, the receipt. */
 export default function ConfirmationScreen({ mode }: { mode: WizardMode }) {
   const { t } = useTranslation();
@@ -45,6 +51,16 @@ function Confirmation({ dossier, mode }: { dossier: Dossier; mode: WizardMode })
   const { t } = useTranslation();
   const navigate = useNavigate();
   const receipt = useReceipt(dossier.id);
+  const [printing, setPrinting] = useState<PrintState>({ status: 'idle' });
+  const print = async () => {
+    setPrinting({ status: 'printing' });
+    try {
+      const result = await api.documents.print({ kind: 'receipt', dossierId: dossier.id });
+      setPrinting(result.printed ? { status: 'printed', printer: result.printerName } : { status: 'not-printed', reason: result.reason });
+    } catch (error) {
+      setPrinting({ status: 'failed', error });
+    }
+  };
   const reference = dossier.dossierCode ?? dossier.localReference;
   return (
     <>
@@ -67,8 +83,8 @@ function Confirmation({ dossier, mode }: { dossier: Dossier; mode: WizardMode })
       <h2 className="heading-m">{t('confirmation.receiptHeading')}</h2>
       {receipt.status === 'failed' && <ErrorPanel error={receipt.error} title={t('confirmation.receiptFailed')} />}
       <div className="button-group">
-        <button type="button" className="button button--secondary" onClick={() => window.print()}>
-          {t('confirmation.print')}
+        <button type="button" className="button button--secondary" aria-disabled={printing.status === 'printing' || undefined} onClick={() => void (printing.status !== 'printing' && print())}>
+          {printing.status === 'printing' ? t('confirmation.printing') : t('confirmation.print')}
         </button>
         {receipt.status === 'ready' ? (
           <a className="button button--secondary" href={receipt.url} download={receipt.fileName}>
@@ -78,6 +94,11 @@ function Confirmation({ dossier, mode }: { dossier: Dossier; mode: WizardMode })
           receipt.status === 'loading' && <p className="body">{t('confirmation.preparing')}</p>
         )}
       </div>
+      <div role="status">
+        {printing.status === 'printed' && <p className="body">{printing.printer ? t('confirmation.printedOn', { printer: printing.printer }) : t('confirmation.printed')}</p>}
+        {printing.status === 'not-printed' && <p className="body">{printing.reason === 'printer_not_found' ? t('confirmation.printerNotFound') : t('confirmation.noPrinter')}</p>}
+      </div>
+      {printing.status === 'failed' && <ErrorPanel error={printing.error} title={t('confirmation.printFailed')} />}
       <p className="body kiosk-help">{t('kiosk.help')}</p>
       <button type="button" className="button button--start" onClick={() => void navigate(mode === 'kiosk' ? '/kiosk' : '/counter', { replace: true })}>
         {t('confirmation.finish')}
