@@ -1,3 +1,4 @@
+import { autosaveBench } from './autosaveBench';
 import { documentsBench } from './documentsBench';
 import { searchBench } from './searchBench';
 
@@ -6,6 +7,7 @@ import { searchBench } from './searchBench';
  * in the same run). `npm run bench` adds each result under its name.
  */
 export const suites: Record<string, () => Promise<Record<string, unknown>>> = {
+  autosave: autosaveBench,
   documents: documentsBench,
   search: searchBench,
 };
