@@ -1,8 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
+import { registerAudit, registerRetention } from './commands/audit';
 import { registerCatalogue } from './commands/catalogue';
 import { registerDoctor } from './commands/doctor';
 import { registerDossiers, registerRender } from './commands/dossiers';
 import { registerDrafts } from './commands/drafts';
+import { registerKeys } from './commands/keys';
 import { registerSettings } from './commands/settings';
 import { appVersion } from './context';
 import { printError, type Lang } from './output';
@@ -30,6 +32,9 @@ export function buildProgram(): Command {
   registerDossiers(program, run);
   registerRender(program, run);
   registerSettings(program, run);
+  registerAudit(program, run);
+  registerRetention(program, run);
+  registerKeys(program, run);
   return program;
 }
 

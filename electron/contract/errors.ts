@@ -14,6 +14,8 @@ export const errorCodes = [
   'KIOSK_CODE_LOCKED',
   'DB_FROM_FUTURE',
   'DB_CORRUPT',
+  'KEYS_UNAVAILABLE',
+  'AUDIT_CHAIN_BROKEN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,8 +1,10 @@
 import { appContract } from './app';
+import { auditContract } from './audit';
 import { catalogueContract } from './catalogue';
 import { documentsContract, dossiersContract } from './dossiers';
 import { draftsContract } from './drafts';
 import { kioskContract } from './kiosk';
+import { retentionContract } from './retention';
 import { settingsContract, settingsSchema } from './settings';
 
 /**
@@ -17,6 +19,8 @@ export const contract = {
   drafts: draftsContract,
   dossiers: dossiersContract,
   documents: documentsContract,
+  audit: auditContract,
+  retention: retentionContract,
 } as const;
 export type AppContract = typeof contract;
 
@@ -34,5 +38,7 @@ export * from './procedure';
 export * from './catalogue';
 export * from './drafts';
 export * from './dossiers';
+export * from './audit';
+export * from './retention';
 export * from './channels';
 export * from './client';

@@ -6,6 +6,12 @@ import { msg } from './messages';
 export const agencyCodeSchema = z.union([z.literal(''), z.string().regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/, { error: msg('agencyCodeFormat') })]);
 export const kioskExitCodeSchema = z.string().regex(/^\d{6,12}$/, { error: msg('kioskCodeFormat') });
 
+export const kioskIdleWarningSecondsSchema = z.number().int().min(30).max(600);
+export const kioskIdleWipeSecondsSchema = z.number().int().min(60).max(1800);
+
+/** How long confirmed dossiers stay on this machine (PDPL 91/2025: purge after confirmation). */
+export const retentionDaysSchema = z.number().int().min(1).max(3650);
+
 export const languageSchema = z.enum(['vi', 'en']);
 export const startScreenSchema = z.enum(['home', 'counter', 'kiosk']);
 
@@ -19,6 +25,12 @@ export const settingsSchema = z.object({
   agencyCode: agencyCodeSchema,
   /** The printer for receipts and forms; '' means the system's default printer. */
   printerName: z.string(),
+  /** Seconds without a touch or key before the kiosk asks "Bạn còn đó không?". */
+  kioskIdleWarningSeconds: kioskIdleWarningSecondsSchema,
+  /** Seconds without a touch or key before the kiosk wipes the session (greater than the warning). */
+  kioskIdleWipeSeconds: kioskIdleWipeSecondsSchema,
+  /** Days a dossier confirmed by the receiving side is kept on this machine before it is purged. */
+  retentionDays: retentionDaysSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -30,6 +42,9 @@ export const settingsUpdateSchema = z
     unitName: z.string().trim().min(1, { error: msg('nameRequired') }).max(200),
     agencyCode: agencyCodeSchema,
     printerName: z.string().max(200),
+    retentionDays: retentionDaysSchema,
+    kioskIdleWarningSeconds: kioskIdleWarningSecondsSchema,
+    kioskIdleWipeSeconds: kioskIdleWipeSecondsSchema,
     /** A new kiosk exit code; stored only as a scrypt hash. */
     kioskExitCode: kioskExitCodeSchema,
   })

@@ -4,17 +4,20 @@ import { channels } from '../contract/channels';
 import type { Settings } from '../contract/settings';
 import { createServices, type AppServices } from '../services/createServices';
 import { defaultDataDir } from '../services/dataDir';
+import { fileKeyProtector } from '../services/crypto/keyProtector';
 import { createFileLogger } from '../services/logger';
 import { appEntryUrl, appScheme, serveAppAsset } from './appProtocol';
 import { hardenSession, hardenWebContents } from './hardening';
 import { downloadTarget } from './security';
 import { createElectronPrinter } from './electronPrinter';
+import { safeStorageKeyProtector } from './safeStorageProtector';
 import { bindRouterToIpc } from './ipc';
 import { mainWindowOptions } from './windowOptions';
 
 /** The parts of the electron module the app uses; a parameter so the wiring is testable without Electron. */
 export interface ElectronMain {
   app: Electron.App;
+  safeStorage: Electron.SafeStorage;
   BrowserWindow: typeof Electron.BrowserWindow;
   ipcMain: Electron.IpcMain;
   protocol: Electron.Protocol;
@@ -71,14 +74,16 @@ export function startApp(electron: ElectronMain, paths: AppPaths, env: NodeJS.Pr
   });
 
   void app.whenReady().then(() => {
+    const logger = createFileLogger(path.join(dataDir, 'logs', 'main.log'));
+    const keysDir = path.join(dataDir, 'keys');
     services = createServices({
       dataDir,
       resourcesDir: paths.resourcesDir,
       appVersion: app.getVersion(),
-      logger: createFileLogger(path.join(dataDir, 'logs', 'main.log')),
+      logger,
       printer: createElectronPrinter(electron, () => window, path.join(dataDir, 'tmp', 'print')),
+      keyProtector: safeStorageKeyProtector(electron.safeStorage, keysDir, logger, () => fileKeyProtector(keysDir)),
     });
-    const { logger } = services;
     current = services.settings.get();
 
     hardenSession(electron.session.defaultSession, devOrigin);

@@ -2,13 +2,15 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { createEventHub, type EventHub } from '../contract/events';
 import { contract, events, type AppContract, type AppEvents } from '../contract/index';
-import { createRouter, type Handlers, type Router } from '../contract/router';
+import { createRouter, type CallContext, type Handlers, type Router } from '../contract/router';
 import { openDatabase, sqliteVersion } from '../db/connection';
 import { databaseFile } from './dataDir';
 import { runDoctor } from './doctorService';
 import { KioskService } from './kioskService';
 import { createLogger, type Logger } from './logger';
 import { AppRuns } from './appRuns';
+import { AuditLog, type AuditDetails } from './audit/auditLog';
+import { Retention } from './retention/retention';
 import { SettingsService } from './settingsService';
 import { loadCalendar } from './calendar/workingDays';
 import { loadAdminUnits } from './catalogue/adminUnits';
@@ -19,6 +21,9 @@ import { DocumentsService } from './documents/documentsService';
 import { DocumentWorker } from './documents/worker';
 import { DossiersService } from './dossiers/dossiersService';
 import { DraftsService } from './drafts/draftsService';
+import { DataCipher } from './crypto/dataCipher';
+import { fileKeyProtector, type KeyProtector } from './crypto/keyProtector';
+import { rotateDataKey } from './crypto/rotation';
 import { FileStore } from './files/fileStore';
 import { printOnChosenPrinter, type PdfPrinter } from './printing/printing';
 
@@ -31,6 +36,8 @@ export interface ServiceOptions {
   now?: () => Date;
   /** The machine's printers (Electron); absent in the CLI and the test harness. */
   printer?: PdfPrinter;
+  /** Seals the data keys: safeStorage in the app; default, a 0600 key file in `<dataDir>/keys`. */
+  keyProtector?: KeyProtector;
 }
 
 export interface AppServices {
@@ -43,6 +50,10 @@ export interface AppServices {
   readonly logger: Logger;
   /** For maintenance, benchmarks and tests; application code goes through the router. */
   readonly db: Database;
+  readonly audit: AuditLog;
+  readonly retention: Retention;
+  /** A new data key; everything encrypted is re-encrypted under it and the old keys destroyed. */
+  rotateDataKey(): { keyId: number; values: number; files: number };
   /** Marks the run as ended cleanly and closes the database. */
   close(): void;
 }
@@ -68,13 +79,33 @@ export function createServices(options: ServiceOptions): AppServices {
   const units = loadAdminUnits(options.resourcesDir);
   const definitions = loadDefinitions(options.resourcesDir, { units: units.lookup });
   const catalogue = new CatalogueService(definitions, new ProcedureSearch(definitions, loadLexicon(options.resourcesDir)), units);
-  const files = new FileStore(path.join(options.dataDir, 'files'));
+  const cipher = new DataCipher(db, options.keyProtector ?? fileKeyProtector(path.join(options.dataDir, 'keys')), now);
+  const files = new FileStore(path.join(options.dataDir, 'files'), cipher);
   const calendar = loadCalendar(options.resourcesDir);
-  const drafts = new DraftsService(db, catalogue, files, calendar, now);
-  const dossiers = new DossiersService(db, catalogue, drafts, settings, calendar, now);
+  const drafts = new DraftsService(db, catalogue, files, cipher, calendar, now);
+  const dossiers = new DossiersService(db, catalogue, drafts, settings, calendar, cipher, now);
   // PDF assembly runs in a worker thread, started on the first document.
   const documentWorker = new DocumentWorker();
   const documents = new DocumentsService(catalogue, options.resourcesDir, (job) => documentWorker.render(job));
+
+  // Audit: the actor is the transport the call came through ('ipc', 'cli', 'e2e', 'test') until accounts exist.
+  const audit = new AuditLog(db, now);
+  const record = (ctx: CallContext, action: string, subjectType: string | null, subjectId: string | null, details: AuditDetails) =>
+    audit.append({ actor: ctx.transport, action, subjectType, subjectId, details });
+  const dossierOfDraft = db.prepare<[string], { id: string }>('SELECT id FROM dossiers WHERE draft_id = ?');
+  // Retention: at start-up, then every hour while the app runs.
+  const retention = new Retention({ db, files, retentionDays: () => settings.get().retentionDays, audit, now });
+  const purgeSafely = () => {
+    try {
+      const purged = retention.purge();
+      if (purged.dossiers + purged.kioskDrafts > 0) logger.info({ event: 'retention-purge', ...purged }, 'retention purge');
+    } catch (error) {
+      logger.error({ event: 'retention-purge-failed', err: error }, 'retention purge failed');
+    }
+  };
+  purgeSafely();
+  const retentionTimer = setInterval(purgeSafely, 60 * 60 * 1000);
+  retentionTimer.unref();
 
   const handlers: Handlers<AppContract> = {
     app: {
@@ -98,10 +129,23 @@ export function createServices(options: ServiceOptions): AppServices {
     },
     settings: {
       get: () => settings.get(),
-      update: (change) => settings.update(change),
+      update: async (change, ctx) => {
+        const updated = await settings.update(change);
+        record(ctx, 'settings.update', 'settings', null, { fields: Object.keys(change).sort() });
+        return updated;
+      },
     },
     kiosk: {
-      exit: ({ code }) => kiosk.exit(code),
+      exit: async ({ code }, ctx) => {
+        try {
+          const left = await kiosk.exit(code);
+          record(ctx, 'kiosk.exit', 'kiosk', null, { ok: true });
+          return left;
+        } catch (error) {
+          record(ctx, 'kiosk.exit', 'kiosk', null, { ok: false });
+          throw error;
+        }
+      },
     },
     catalogue: {
       list: () => ({ procedures: catalogue.list() }),
@@ -111,28 +155,57 @@ export function createServices(options: ServiceOptions): AppServices {
       communes: ({ provinceCode }) => ({ units: catalogue.communes(provinceCode).map(({ code, name, fullName }) => ({ code, name, fullName })) }),
     },
     drafts: {
-      save: (input) => drafts.save(input),
+      save: (input, ctx) => {
+        const saved = drafts.save(input);
+        if (input.id === undefined) record(ctx, 'draft.create', 'draft', saved.id, { procedureCode: saved.procedureCode, mode: input.mode });
+        return saved;
+      },
       get: ({ id }) => drafts.get(id),
       list: () => drafts.list(),
       validate: ({ id }) => drafts.validate(id),
-      attach: (input) => drafts.attach(input),
-      detach: ({ draftId, sha256 }) => drafts.detach(draftId, sha256),
+      attach: (input, ctx) => {
+        const attached = drafts.attach(input);
+        record(ctx, 'draft.attach', 'draft', input.draftId, { documentKind: attached.documentKind, bytes: attached.bytes });
+        return attached;
+      },
+      detach: ({ draftId, sha256 }, ctx) => {
+        const attachment = drafts.get(draftId).attachments.find((a) => a.sha256 === sha256);
+        const result = drafts.detach(draftId, sha256);
+        if (result.removed && attachment) record(ctx, 'draft.detach', 'draft', draftId, { documentKind: attachment.documentKind, bytes: attachment.bytes });
+        return result;
+      },
       resume: ({ retrievalCode, dateOfBirth }) => drafts.resume(retrievalCode, dateOfBirth),
     },
     dossiers: {
-      submit: ({ draftId }) => dossiers.submit(draftId),
+      submit: ({ draftId }, ctx) => {
+        const already = dossierOfDraft.get(draftId) !== undefined;
+        const queued = dossiers.submit(draftId);
+        if (!already) record(ctx, 'dossier.queue', 'dossier', queued.dossierId, { procedureCode: dossiers.get(queued.dossierId).procedureCode, localReference: queued.localReference });
+        return queued;
+      },
       list: ({ state }) => dossiers.list(state),
       get: ({ id }) => dossiers.get(id),
     },
     documents: {
-      render: ({ kind, dossierId }) => documents.render(kind, dossiers.get(dossierId)),
-      print: async ({ kind, dossierId }) => {
+      render: async ({ kind, dossierId }, ctx) => {
+        const rendered = await documents.render(kind, dossiers.get(dossierId));
+        record(ctx, 'document.render', 'dossier', dossierId, { kind, printed: false });
+        return rendered;
+      },
+      print: async ({ kind, dossierId }, ctx) => {
         const rendered = await documents.render(kind, dossiers.get(dossierId));
         const outcome = await printOnChosenPrinter(options.printer ?? null, settings.get().printerName, rendered.pdf);
         logger.info({ event: 'print', kind, printed: outcome.printed, reason: outcome.reason }, 'document print');
+        record(ctx, 'document.print', 'dossier', dossierId, { kind, printed: outcome.printed });
         return { ...outcome, fileName: rendered.fileName, pdf: outcome.printed ? null : rendered.pdf };
       },
       printers: async () => ({ printers: options.printer ? await options.printer.printers() : [] }),
+    },
+    audit: {
+      verify: () => audit.verify(),
+    },
+    retention: {
+      purge: () => retention.purge(),
     },
   };
 
@@ -150,7 +223,15 @@ export function createServices(options: ServiceOptions): AppServices {
     dossiers,
     logger,
     db,
+    audit,
+    retention,
+    rotateDataKey() {
+      const result = rotateDataKey(db, cipher, path.join(options.dataDir, 'files'));
+      logger.info({ event: 'data-key-rotated', ...result }, 'data key rotated');
+      return result;
+    },
     close() {
+      clearInterval(retentionTimer);
       void documentWorker.close();
       catalogue.close();
       runs.endCleanly();

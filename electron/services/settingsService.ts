@@ -12,6 +12,9 @@ const defaults: StoredSettings = {
   unitName: '',
   agencyCode: '',
   printerName: '',
+  retentionDays: 30,
+  kioskIdleWarningSeconds: 90,
+  kioskIdleWipeSeconds: 120,
   kioskExitCodeHash: null,
 };
 
@@ -59,6 +62,21 @@ export class SettingsService {
     const codeWillBeSet = next.kioskExitCodeHash != null || this.kioskExitCodeHash() !== null;
     if (next.kioskMode === true && !codeWillBeSet) {
       throw validationFailed([fieldError('kioskMode', 'kioskNeedsCode')], 'settings');
+    }
+    const current = this.stored();
+    const warning = next.kioskIdleWarningSeconds ?? current.kioskIdleWarningSeconds;
+    const wipe = next.kioskIdleWipeSeconds ?? current.kioskIdleWipeSeconds;
+    if (wipe <= warning) {
+      throw validationFailed(
+        [
+          {
+            path: next.kioskIdleWipeSeconds !== undefined ? 'kioskIdleWipeSeconds' : 'kioskIdleWarningSeconds',
+            message_vi: 'Thời gian xóa phiên kiosk phải dài hơn thời gian cảnh báo.',
+            message_en: 'The kiosk wipe time must be longer than the warning time.',
+          },
+        ],
+        'settings',
+      );
     }
     const at = this.now().toISOString();
     this.db.transaction(() => {

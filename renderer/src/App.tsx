@@ -3,6 +3,8 @@ import { Outlet, useLocation } from 'react-router';
 import { Header } from './components/Header';
 import { SkipLink } from './components/SkipLink';
 import { setLanguage } from './i18n';
+import { KioskIdleMonitor } from './kiosk/KioskIdleMonitor';
+import { isKioskSessionPath, KioskSessionProvider, useKioskSession } from './kiosk/KioskSession';
 import { useSettings } from './state/AppState';
 
 export function isKioskPath(pathname: string): boolean {
@@ -14,7 +16,21 @@ export function isKioskPath(pathname: string): boolean {
  * Kiosk screens mark `<html data-mode="kiosk">`, which the CSS turns into bigger text and targets.
  */
 export function App() {
+  return (
+    <KioskSessionProvider>
+      <Frame />
+    </KioskSessionProvider>
+  );
+}
+
+/**
+ * A kiosk session (any `/kiosk/…` screen) runs the inactivity timer; a wipe remounts the screen
+ * (`key`), so nothing a screen held survives it (see kiosk/KioskSession.tsx).
+ */
+function Frame() {
   const { pathname } = useLocation();
+  const { generation } = useKioskSession();
+  const inKioskSession = isKioskSessionPath(pathname);
   const { settings } = useSettings();
   const kioskScreen = isKioskPath(pathname);
 
@@ -30,12 +46,13 @@ export function App() {
   return (
     <>
       <SkipLink />
-      <Header kioskScreen={kioskScreen} />
+      <Header kioskScreen={kioskScreen} inKioskSession={inKioskSession} />
       <div className="page">
-        <main id="main" className="main" tabIndex={-1}>
+        <main id="main" className="main" tabIndex={-1} key={generation}>
           <Outlet />
         </main>
       </div>
+      {inKioskSession && <KioskIdleMonitor />}
     </>
   );
 }

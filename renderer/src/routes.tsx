@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../electron/contract/index';
 import { App } from './App';
 import { KioskLock } from './components/KioskLock';
+import { KioskConsentGate } from './kiosk/KioskConsentGate';
 import { CounterScreen } from './screens/CounterScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { KioskScreen } from './screens/KioskScreen';
@@ -22,6 +23,7 @@ const ReviewScreen = lazy(() => import('./screens/wizard/ReviewScreen'));
 const ResumeRedirect = lazy(() => import('./screens/wizard/ResumeRedirect'));
 const ConfirmationScreen = lazy(() => import('./screens/wizard/ConfirmationScreen'));
 const KioskResumeScreen = lazy(() => import('./screens/wizard/KioskResumeScreen'));
+const KioskConsentScreen = lazy(() => import('./kiosk/KioskConsentScreen'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -57,9 +59,10 @@ export function createAppRouter() {
           element: <Lazy><WizardLayout mode="kiosk" /></Lazy>,
           children: [
             { index: true, element: <KioskStartPage /> },
-            { path: 'cau/:key', element: <KioskQuestionScreen /> },
-            { path: 'kiem-tra', element: <ReviewScreen /> },
-            { path: 'tiep-tuc', element: <ResumeRedirect /> },
+            { path: 'dong-y', element: <KioskConsentScreen /> },
+            { path: 'cau/:key', element: <KioskConsentGate><KioskQuestionScreen /></KioskConsentGate> },
+            { path: 'kiem-tra', element: <KioskConsentGate><ReviewScreen /></KioskConsentGate> },
+            { path: 'tiep-tuc', element: <KioskConsentGate><ResumeRedirect /></KioskConsentGate> },
           ],
         },
         { path: 'kiosk/da-nop/:dossierId', element: <Lazy><ConfirmationScreen mode="kiosk" /></Lazy> },

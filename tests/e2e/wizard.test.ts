@@ -210,6 +210,7 @@ describe('kiosk: a resident registers a birth alone', () => {
     await expectTouchTargets(page, 'start page');
     await shoot(page, 'kiosk-procedure-start');
     await page.getByRole('button', { name: 'Bắt đầu' }).click();
+    await page.getByRole('button', { name: 'Tôi đồng ý' }).click();
 
     // 3. One question per page. The first one, left empty, shows the GOV.UK error pattern.
     await expect.poll(() => currentPagePath(page)).not.toBeNull();
@@ -304,6 +305,7 @@ describe('autosave and coming back', () => {
       const { page } = h;
       await h.open(`/kiosk/thu-tuc/${code}`);
       await page.getByRole('button', { name: 'Bắt đầu' }).click();
+      await page.getByRole('button', { name: 'Tôi đồng ý' }).click();
       await expect.poll(() => currentPagePath(page)).not.toBeNull();
       // Answer with the examples until a text question, then type into it and reload.
       let typed: { path: string; value: string } | null = null;

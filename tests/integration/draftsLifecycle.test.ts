@@ -53,8 +53,9 @@ describe('drafts', () => {
     expect(draft.answers.childHometown).toBeUndefined();
     expect(draft.answers.requesterFullName).toBe(example.requesterFullName);
     // The dropped answer is kept beside the draft, not lost.
-    const retired = after.db.prepare('SELECT retired_json FROM drafts WHERE id = ?').pluck().get(id) as string;
-    expect(JSON.parse(retired)).toEqual({ childHometown: example.childHometown });
+    expect(after.drafts.retiredAnswers(id)).toEqual({ childHometown: example.childHometown });
+    const stored = after.db.prepare('SELECT retired_json FROM drafts WHERE id = ?').pluck().get(id) as string;
+    expect(stored).toMatch(/^enc1:/);
     const report = value<ValidationReport>(await after.router.handle('drafts.validate', { id }, ctx));
     expect(report.errors).toEqual([]);
     after.close();

@@ -61,8 +61,8 @@ describe('settings and kiosk exit through the router', () => {
     services.close();
 
     // The code is nowhere in the database files in plaintext.
-    for (const file of fs.readdirSync(dir)) {
-      expect(fs.readFileSync(path.join(dir, file)).includes(Buffer.from('246810'))).toBe(false);
+    for (const file of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (file.isFile()) expect(fs.readFileSync(path.join(file.parentPath, file.name)).includes(Buffer.from('246810'))).toBe(false);
     }
   });
 

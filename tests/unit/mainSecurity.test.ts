@@ -91,6 +91,8 @@ function fakeElectron(options: { isPackaged: boolean; lockGranted?: boolean }) {
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session: { defaultSession },
     Menu: { setApplicationMenu: vi.fn() },
+    // No OS keyring on the build machines: the app falls back to its key file (and logs it).
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
   };
   return { electron: electron as unknown as ElectronMain, raw: electron, app, windows, ipcHandlers, defaultSession, ready: resolveReady };
 }

@@ -3,7 +3,7 @@ import type { Settings } from '../../contract/settings';
 import type { CommandRunner } from '../runner';
 
 function describe(s: Settings): string {
-  return [`unitName     ${s.unitName || '(chưa đặt / not set)'}`, `agencyCode   ${s.agencyCode || '(chưa đặt / not set)'}`, `language     ${s.language}`, `startScreen  ${s.startScreen}`, `printer      ${s.printerName || '(mặc định / system default)'}`, `kioskMode    ${s.kioskMode}`].join('\n');
+  return [`unitName     ${s.unitName || '(chưa đặt / not set)'}`, `agencyCode   ${s.agencyCode || '(chưa đặt / not set)'}`, `language     ${s.language}`, `startScreen  ${s.startScreen}`, `printer      ${s.printerName || '(mặc định / system default)'}`, `kioskMode    ${s.kioskMode}`, `retentionDays ${s.retentionDays}`].join('\n');
 }
 
 /** Extension of CLI.md: a technician sets up a counter (unit name, agency code) without the UI. */
@@ -24,9 +24,10 @@ export function registerSettings(program: Command, run: CommandRunner): void {
     .option('--unit-name <name>', 'e.g. "UBND xã Tân Phú"')
     .option('--agency-code <code>', 'e.g. 000.00.01.H22')
     .option('--printer <name>', "printer for receipts and forms ('' = the system default)")
-    .action((options: { unitName?: string; agencyCode?: string; printer?: string }) =>
+    .option('--retention-days <days>', 'days a confirmed dossier stays on this machine (1–3650, default 30)')
+    .action((options: { unitName?: string; agencyCode?: string; printer?: string; retentionDays?: string }) =>
       run(async ({ services, call }) => {
-        const change = { ...(options.unitName !== undefined ? { unitName: options.unitName } : {}), ...(options.agencyCode !== undefined ? { agencyCode: options.agencyCode } : {}), ...(options.printer !== undefined ? { printerName: options.printer } : {}) };
+        const change = { ...(options.unitName !== undefined ? { unitName: options.unitName } : {}), ...(options.agencyCode !== undefined ? { agencyCode: options.agencyCode } : {}), ...(options.printer !== undefined ? { printerName: options.printer } : {}), ...(options.retentionDays !== undefined ? { retentionDays: Number(options.retentionDays) } : {}) };
         const value = await call<Settings>(services(), 'settings.update', change);
         return { value, human: describe(value) };
       }),

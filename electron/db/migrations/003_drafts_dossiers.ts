@@ -3,7 +3,8 @@ import type { Migration } from '../migration';
 /**
  * Drafts (what a resident or official is typing), dossiers (what was validated and queued), their
  * history, attachments, and the outbox written in the same transaction as the state change.
- * Personal data lives only inside answers_json (encrypted at rest by the privacy work).
+ * Personal data lives only in the *_json / *_enc columns and in file names, all encrypted at rest
+ * (services/crypto/dataCipher.ts).
  */
 export const draftsDossiersMigration: Migration = {
   version: 3,
@@ -18,7 +19,9 @@ export const draftsDossiersMigration: Migration = {
         answers_json       TEXT NOT NULL,
         -- answers to questions a newer definition dropped: kept, never silently lost
         retired_json       TEXT,
-        retrieval_code     TEXT UNIQUE,
+        -- kiosk retrieval code: a keyed hash to find the draft, and the code itself encrypted
+        retrieval_hash     TEXT UNIQUE,
+        retrieval_code_enc TEXT,
         status             TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'submitted')),
         created_at         TEXT NOT NULL,
         updated_at         TEXT NOT NULL

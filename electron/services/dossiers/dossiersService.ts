@@ -7,6 +7,7 @@ import type { Answers } from '../../contract/procedure';
 import { validationFailed } from '../../contract/validation';
 import { appointmentDate, vietnamDate, type DaysOffCalendar } from '../calendar/workingDays';
 import type { CatalogueService } from '../catalogue/catalogueService';
+import type { DataCipher } from '../crypto/dataCipher';
 import type { DraftsService } from '../drafts/draftsService';
 import type { SettingsService } from '../settingsService';
 
@@ -53,6 +54,7 @@ export class DossiersService {
     private readonly drafts: DraftsService,
     private readonly settings: SettingsService,
     private readonly calendar: DaysOffCalendar,
+    private readonly cipher: DataCipher,
     private readonly now: () => Date,
   ) {}
 
@@ -108,7 +110,7 @@ export class DossiersService {
              answers_json, attachments_json, content_sha256, received_at, appointment_date, fee_vnd, updated_at)
            VALUES (?, ?, ?, ?, ?, NULL, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, draft.id, definition.code, definition.name, definition.version, reference, settings.unitName, settings.agencyCode, JSON.stringify(draft.answers), JSON.stringify(attachments), contentSha256, receivedAt, appointment.date, fee, receivedAt);
+        .run(id, draft.id, definition.code, definition.name, definition.version, reference, settings.unitName, settings.agencyCode, this.cipher.encryptText(JSON.stringify(draft.answers)), this.cipher.encryptText(JSON.stringify(attachments)), contentSha256, receivedAt, appointment.date, fee, receivedAt);
       this.db.prepare("INSERT INTO dossier_history (dossier_id, at, state, note) VALUES (?, ?, 'queued', NULL)").run(id, receivedAt);
       this.db.prepare('INSERT INTO outbox (dossier_id, created_at, next_attempt_at) VALUES (?, ?, ?)').run(id, receivedAt, receivedAt);
       this.db.prepare("UPDATE drafts SET status = 'submitted', updated_at = ? WHERE id = ?").run(receivedAt, draft.id);
@@ -147,8 +149,8 @@ export class DossiersService {
       state: row.state,
       agencyName: row.agency_name,
       agencyCode: row.agency_code,
-      answers: JSON.parse(row.answers_json) as Answers,
-      attachments: JSON.parse(row.attachments_json) as Dossier['attachments'],
+      answers: JSON.parse(this.cipher.decryptText(row.answers_json)) as Answers,
+      attachments: JSON.parse(this.cipher.decryptText(row.attachments_json)) as Dossier['attachments'],
       contentSha256: row.content_sha256,
       receivedAt: row.received_at,
       appointmentDate: row.appointment_date,

@@ -5,6 +5,7 @@ import type { Draft, DraftAttachment, ValidationReport } from '../../contract/dr
 import { ContractError } from '../../contract/errors';
 import type { Answers, ProcedureDefinition } from '../../contract/procedure';
 import type { CatalogueService } from '../catalogue/catalogueService';
+import type { DataCipher } from '../crypto/dataCipher';
 import type { FileStore } from '../files/fileStore';
 import { appointmentDate, vietnamDate, type DaysOffCalendar } from '../calendar/workingDays';
 import { migrateAnswers } from './migrateAnswers';
@@ -17,7 +18,8 @@ interface DraftRow {
   mode: 'counter' | 'kiosk';
   answers_json: string;
   retired_json: string | null;
-  retrieval_code: string | null;
+  retrieval_hash: string | null;
+  retrieval_code_enc: string | null;
   status: 'open' | 'submitted';
   created_at: string;
   updated_at: string;
@@ -53,13 +55,14 @@ export class DraftsService {
     private readonly db: Database,
     private readonly catalogue: CatalogueService,
     private readonly files: FileStore,
+    private readonly cipher: DataCipher,
     private readonly calendar: DaysOffCalendar,
     private readonly now: () => Date,
   ) {
     this.byId = db.prepare<[string], DraftRow>('SELECT * FROM drafts WHERE id = ?');
     this.insert = db.prepare(
-      `INSERT INTO drafts (id, procedure_code, definition_version, mode, answers_json, retrieval_code, created_at, updated_at)
-       VALUES (@id, @procedure_code, @definition_version, @mode, @answers_json, @retrieval_code, @created_at, @updated_at)`,
+      `INSERT INTO drafts (id, procedure_code, definition_version, mode, answers_json, retrieval_hash, retrieval_code_enc, created_at, updated_at)
+       VALUES (@id, @procedure_code, @definition_version, @mode, @answers_json, @retrieval_hash, @retrieval_code_enc, @created_at, @updated_at)`,
     );
     this.update = db.prepare('UPDATE drafts SET answers_json = ?, definition_version = ?, updated_at = ? WHERE id = ?');
     this.attachmentsOf = db.prepare<[string], AttachmentRow>(
@@ -79,8 +82,9 @@ export class DraftsService {
         procedure_code: definition.code,
         definition_version: definition.version,
         mode: input.mode,
-        answers_json: JSON.stringify(answers),
-        retrieval_code: retrievalCode,
+        answers_json: this.seal(answers),
+        retrieval_hash: retrievalCode === null ? null : this.cipher.indexHash(retrievalCode),
+        retrieval_code_enc: retrievalCode === null ? null : this.cipher.encryptText(retrievalCode),
         created_at: at,
         updated_at: at,
       });
@@ -95,8 +99,8 @@ export class DraftsService {
         details: { errors: [{ path: 'procedureCode', message_vi: `Phải là ${row.procedure_code}.`, message_en: `Must be ${row.procedure_code}.` }] },
       });
     }
-    this.update.run(JSON.stringify(answers), definition.version, at, row.id);
-    return { id: row.id, procedureCode: row.procedure_code, updatedAt: at, retrievalCode: row.retrieval_code };
+    this.update.run(this.seal(answers), definition.version, at, row.id);
+    return { id: row.id, procedureCode: row.procedure_code, updatedAt: at, retrievalCode: this.retrievalCodeOf(row) };
   }
 
   get(id: string): Draft {
@@ -114,7 +118,7 @@ export class DraftsService {
         return {
           ...summary,
           procedureName: definition?.name ?? row.procedure_code,
-          applicantName: definition ? applicantName(definition, JSON.parse(row.answers_json) as Answers) : null,
+          applicantName: definition ? applicantName(definition, this.open(row.answers_json)) : null,
         };
       }),
     };
@@ -136,12 +140,19 @@ export class DraftsService {
     };
   }
 
+  /** Answers a newer definition dropped (kept for an official to look at, never silently lost). */
+  retiredAnswers(id: string): Answers {
+    this.get(id); // carries the draft forward first
+    const row = this.byId.get(id)!;
+    return row.retired_json === null ? {} : this.open(row.retired_json);
+  }
+
   /** Kiosk: the code alone is not enough; the date of birth typed in the draft must match too. */
   resume(retrievalCode: string, dateOfBirth: string): Draft {
-    const row = this.db.prepare<[string], DraftRow>("SELECT * FROM drafts WHERE retrieval_code = ? AND status = 'open'").get(normalizeRetrievalCode(retrievalCode));
+    const row = this.db.prepare<[string], DraftRow>("SELECT * FROM drafts WHERE retrieval_hash = ? AND status = 'open'").get(this.cipher.indexHash(normalizeRetrievalCode(retrievalCode)));
     if (!row) throw draftNotFound();
     const definition = this.catalogue.find(row.procedure_code);
-    const answers = JSON.parse(row.answers_json) as Answers;
+    const answers = this.open(row.answers_json);
     const birthQuestion = definition?.steps.flatMap((s) => s.questions).find((q) => q.cccdField === 'dateOfBirth');
     if (!birthQuestion || answers[birthQuestion.id] !== dateOfBirth) throw draftNotFound();
     return this.toDraft(row);
@@ -164,7 +175,7 @@ export class DraftsService {
         `INSERT INTO draft_attachments (draft_id, sha256, document_kind, file_name, media_type, bytes, attached_at) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (draft_id, sha256) DO UPDATE SET document_kind = excluded.document_kind, file_name = excluded.file_name`,
       )
-      .run(row.id, sha256, input.documentKind, input.fileName.normalize('NFC'), input.mediaType, bytes, this.now().toISOString());
+      .run(row.id, sha256, input.documentKind, this.cipher.encryptText(input.fileName.normalize('NFC')), input.mediaType, bytes, this.now().toISOString());
     return { documentKind: input.documentKind, fileName: input.fileName.normalize('NFC'), mediaType: input.mediaType, sha256, bytes };
   }
 
@@ -188,18 +199,18 @@ export class DraftsService {
   }
 
   private toDraft(row: DraftRow): Draft {
-    let answers = JSON.parse(row.answers_json) as Answers;
+    let answers = this.open(row.answers_json);
     let definitionVersion = row.definition_version;
     const current = this.catalogue.find(row.procedure_code);
     // A draft started on an older definition is carried forward, never stranded.
     if (current && current.version !== row.definition_version && row.status === 'open') {
       const migrated = migrateAnswers(current, answers);
-      const retired = { ...(JSON.parse(row.retired_json ?? '{}') as Answers), ...migrated.retired };
+      const retired = { ...(row.retired_json === null ? {} : this.open(row.retired_json)), ...migrated.retired };
       answers = migrated.answers;
       definitionVersion = current.version;
       this.db
         .prepare('UPDATE drafts SET answers_json = ?, retired_json = ?, definition_version = ? WHERE id = ?')
-        .run(JSON.stringify(answers), Object.keys(retired).length > 0 ? JSON.stringify(retired) : null, definitionVersion, row.id);
+        .run(this.seal(answers), Object.keys(retired).length > 0 ? this.seal(retired) : null, definitionVersion, row.id);
     }
     return {
       id: row.id,
@@ -207,18 +218,30 @@ export class DraftsService {
       definitionVersion,
       mode: row.mode,
       answers,
-      retrievalCode: row.retrieval_code,
-      attachments: this.attachmentsOf.all(row.id).map((a) => ({ documentKind: a.document_kind, fileName: a.file_name, mediaType: a.media_type, sha256: a.sha256, bytes: a.bytes })),
+      retrievalCode: this.retrievalCodeOf(row),
+      attachments: this.attachmentsOf.all(row.id).map((a) => ({ documentKind: a.document_kind, fileName: this.cipher.decryptText(a.file_name), mediaType: a.media_type, sha256: a.sha256, bytes: a.bytes })),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
   }
 
+  private seal(answers: Answers): string {
+    return this.cipher.encryptText(JSON.stringify(answers));
+  }
+
+  private open(stored: string): Answers {
+    return JSON.parse(this.cipher.decryptText(stored)) as Answers;
+  }
+
+  private retrievalCodeOf(row: DraftRow): string | null {
+    return row.retrieval_code_enc === null ? null : this.cipher.decryptText(row.retrieval_code_enc);
+  }
+
   private uniqueRetrievalCode(): string {
-    const exists = this.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM drafts WHERE retrieval_code = ?');
+    const exists = this.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM drafts WHERE retrieval_hash = ?');
     for (;;) {
       const code = newRetrievalCode();
-      if (!exists.get(code)) return code;
+      if (!exists.get(this.cipher.indexHash(code))) return code;
     }
   }
 }

@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSettings } from '../state/AppState';
+import { KioskCancel } from '../kiosk/KioskCancel';
 import { KioskStaffExit } from './KioskStaffExit';
 
 /**
  * Product and unit name on every screen. On kiosk screens the product name is not a link, and
- * with kiosk mode on the only control is the officials' exit button.
+ * with kiosk mode on the only controls are "Hủy và xóa" (during a resident's session) and the
+ * officials' exit button.
  */
-export function Header({ kioskScreen }: { kioskScreen: boolean }) {
+export function Header({ kioskScreen, inKioskSession }: { kioskScreen: boolean; inKioskSession: boolean }) {
   const { t } = useTranslation();
   const { settings } = useSettings();
   const locked = kioskScreen && settings.kioskMode;
@@ -25,7 +27,12 @@ export function Header({ kioskScreen }: { kioskScreen: boolean }) {
           )}
           {unitName !== '' && <span className="header__unit">{unitName}</span>}
         </div>
-        {locked && <KioskStaffExit />}
+        {(inKioskSession || locked) && (
+          <div className="header__actions">
+            {inKioskSession && <KioskCancel />}
+            {locked && <KioskStaffExit />}
+          </div>
+        )}
       </div>
     </header>
   );

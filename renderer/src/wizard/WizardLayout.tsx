@@ -1,16 +1,17 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useParams, useSearchParams } from 'react-router';
+import { Navigate, Outlet, useParams, useSearchParams } from 'react-router';
 import type { Answers, ProcedureDefinition } from '../../../electron/contract/procedure';
 import { api } from '../api';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { useKioskSession } from '../kiosk/KioskSession';
 import { setAt } from './answerPaths';
 import { useDraft } from './useDraft';
 import { WizardContext, wizardPath, type Wizard, type WizardMode } from './WizardContext';
 
-/** Drafts this window created: their id arriving in the address must not reload the wizard. */
+/** Drafts this window created at the counter: their id arriving in the address must not reload the wizard. */
 const createdHere = new Set<string>();
 
 type Loaded = { definition: ProcedureDefinition; answers: Answers; id: string | null; retrievalCode: string | null };
@@ -18,12 +19,17 @@ type Loaded = { definition: ProcedureDefinition; answers: Answers; id: string | 
 /**
  * The frame of one procedure's screens (start page, questions or steps, review): loads the
  * definition and the draft named by `?hoSo=`, holds the answers, autosaves every change.
+ * At the kiosk only a draft of the current kiosk session is shown: any other `?hoSo=` (an address
+ * left in the history by the previous resident) leads to the welcome screen.
  */
 export default function WizardLayout({ mode }: { mode: WizardMode }) {
   const { code = '' } = useParams();
   const [params] = useSearchParams();
+  const { store } = useKioskSession();
   const draftId = params.get('hoSo');
-  const sessionDraft = draftId && !createdHere.has(draftId) ? draftId : '';
+  if (mode === 'kiosk' && draftId && !store.owns(draftId)) return <Navigate to="/kiosk" replace />;
+  const created = mode === 'kiosk' ? store.createdHere(draftId ?? '') : createdHere.has(draftId ?? '');
+  const sessionDraft = draftId && !created ? draftId : '';
   return <WizardLoader key={`${code}|${sessionDraft}`} mode={mode} code={code} draftId={draftId} />;
 }
 
@@ -70,10 +76,26 @@ function WizardSession({ mode, loaded }: { mode: WizardMode; loaded: Loaded }) {
   const { definition } = loaded;
   const [answers, setAnswers] = useState<Answers>(loaded.answers);
   const [, setParams] = useSearchParams();
+  const { store } = useKioskSession();
+  // A save still on its way when the kiosk session is wiped must not bring the draft back.
+  const [generation] = useState(store.generation);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   const onCreated = useCallback(
     (id: string) => {
-      createdHere.add(id);
+      if (mode === 'kiosk') {
+        store.adopt(id, 'created', generation);
+        if (!mounted.current || store.generation !== generation) return;
+      } else {
+        createdHere.add(id);
+        if (!mounted.current) return;
+      }
       setParams(
         (prev) => {
           const next = new URLSearchParams(prev);
@@ -83,7 +105,7 @@ function WizardSession({ mode, loaded }: { mode: WizardMode; loaded: Loaded }) {
         { replace: true },
       );
     },
-    [setParams],
+    [setParams, mode, store, generation],
   );
 
   const { status, schedule, flush } = useDraft({

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Navigate, useNavigate, useParams } from 'react-router';
 import type { Dossier } from '../../../../electron/contract/dossiers';
 import { api } from '../../api';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { formatIsoDate, formatVnd } from '../../format';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { useKioskSession } from '../../kiosk/KioskSession';
 import type { WizardMode } from '../../wizard/WizardContext';
 import { useReceipt } from './receiptLink';
 
@@ -16,10 +17,19 @@ type PrintState =
   | { status: 'not-printed'; reason: 'no_printer' | 'printer_not_found' | 'printed' }
   | { status: 'failed'; error: unknown };
 
-/** GOV.UK confirmation page: the reference in a green panel, what happens next, the receipt. */
+/**
+ * GOV.UK confirmation page: the reference in a green panel, what happens next, the receipt. At the
+ * kiosk only the dossier this session submitted is shown, and "Hoàn tất" wipes the session.
+ */
 export default function ConfirmationScreen({ mode }: { mode: WizardMode }) {
-  const { t } = useTranslation();
   const { dossierId = '' } = useParams();
+  const { store } = useKioskSession();
+  if (mode === 'kiosk' && !store.owns(dossierId)) return <Navigate to="/kiosk" replace />;
+  return <ConfirmationLoader mode={mode} dossierId={dossierId} />;
+}
+
+function ConfirmationLoader({ mode, dossierId }: { mode: WizardMode; dossierId: string }) {
+  const { t } = useTranslation();
   const [dossier, setDossier] = useState<Dossier | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   useDocumentTitle(t('confirmation.title'));
@@ -50,6 +60,7 @@ export default function ConfirmationScreen({ mode }: { mode: WizardMode }) {
 function Confirmation({ dossier, mode }: { dossier: Dossier; mode: WizardMode }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { wipe } = useKioskSession();
   const receipt = useReceipt(dossier.id);
   const [printing, setPrinting] = useState<PrintState>({ status: 'idle' });
   const print = async () => {
@@ -100,7 +111,7 @@ function Confirmation({ dossier, mode }: { dossier: Dossier; mode: WizardMode })
       </div>
       {printing.status === 'failed' && <ErrorPanel error={printing.error} title={t('confirmation.printFailed')} />}
       <p className="body kiosk-help">{t('kiosk.help')}</p>
-      <button type="button" className="button button--start" onClick={() => void navigate(mode === 'kiosk' ? '/kiosk' : '/counter', { replace: true })}>
+      <button type="button" className="button button--start" onClick={() => (mode === 'kiosk' ? wipe() : void navigate('/counter', { replace: true }))}>
         {t('confirmation.finish')}
       </button>
     </>

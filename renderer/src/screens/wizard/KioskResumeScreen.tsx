@@ -9,6 +9,7 @@ import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { useKioskSession } from '../../kiosk/KioskSession';
 import { dateAnswer, type DateParts } from '../../wizard/fields/dateParts';
 import { wizardPath } from '../../wizard/WizardContext';
 
@@ -23,6 +24,7 @@ export default function KioskResumeScreen() {
   const [problem, setProblem] = useState<Problem>({});
   const [focusKey, setFocusKey] = useState(0);
   const [busy, setBusy] = useState(false);
+  const { store } = useKioskSession();
 
   const items: SummaryItem[] = [
     ...(problem.code ? [{ target: 'resume-code', text: problem.code }] : []),
@@ -47,6 +49,7 @@ export default function KioskResumeScreen() {
     setBusy(true);
     try {
       const draft = await api.drafts.resume({ retrievalCode: trimmed, dateOfBirth: iso! });
+      store.adopt(draft.id, 'resumed');
       void navigate(wizardPath('kiosk', draft.procedureCode, draft.id, 'tiep-tuc'));
     } catch (error) {
       setProblem(error instanceof ContractError && error.code === 'NOT_FOUND' ? { notFound: true } : { other: error });

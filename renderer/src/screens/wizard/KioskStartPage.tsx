@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { BackLink } from '../../components/BackLink';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { useKioskSession } from '../../kiosk/KioskSession';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { kioskPages } from '../../wizard/pages';
 import { ProcedureFacts } from '../../wizard/ProcedureFacts';
@@ -12,6 +13,7 @@ export default function KioskStartPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { definition, answers, to } = useWizard();
+  const { store } = useKioskSession();
   useDocumentTitle(definition.name);
   const first = kioskPages(definition, answers)[0];
   return (
@@ -21,7 +23,7 @@ export default function KioskStartPage() {
       <p className="lead">{t('start.kioskLead', { count: kioskPages(definition, answers).length })}</p>
       <ProcedureFacts definition={definition} />
       <p className="body">{t('start.scanNote')}</p>
-      <button type="button" className="button button--start" onClick={() => void navigate(first ? to(`cau/${encodeURIComponent(first.path)}`) : to('kiem-tra'))}>
+      <button type="button" className="button button--start" onClick={() => void navigate(!store.hasConsent(definition.code) ? to('dong-y') : first ? to(`cau/${encodeURIComponent(first.path)}`) : to('kiem-tra'))}>
         {t('start.begin')}
       </button>
     </>

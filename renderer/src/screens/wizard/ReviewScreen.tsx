@@ -12,6 +12,7 @@ import { validationErrorsOf } from '../../errors';
 import { formatDateVi } from '../../../../electron/contract/answers/index';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useLanguage } from '../../hooks/useLanguage';
+import { useKioskSession } from '../../kiosk/KioskSession';
 import { getAt, pathOwns } from '../../wizard/answerPaths';
 import { AnswerText } from '../../wizard/answerText';
 import { feeQuote } from '../../wizard/facts';
@@ -40,6 +41,7 @@ export default function ReviewScreen() {
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [focusKey, setFocusKey] = useState(0);
+  const { store } = useKioskSession();
   useDocumentTitle(t('review.title'), errors.length > 0 || failure !== null);
 
   // What is still missing, as the app sees the saved draft.
@@ -75,6 +77,7 @@ export default function ReviewScreen() {
       const id = await flush();
       if (!id) throw new Error('no draft');
       const result = await api.dossiers.submit({ draftId: id });
+      if (mode === 'kiosk') store.adopt(result.dossierId, 'dossier');
       void navigate(`/${mode}/da-nop/${result.dossierId}`);
     } catch (error) {
       const fields = validationErrorsOf(error);

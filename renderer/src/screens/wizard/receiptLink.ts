@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
+import { createSessionObjectUrl, revokeSessionObjectUrl } from '../../kiosk/sessionStore';
 
 export type ReceiptState = { status: 'loading' } | { status: 'ready'; url: string; fileName: string } | { status: 'failed'; error: unknown };
 
@@ -11,7 +12,7 @@ function toBytes(pdf: unknown): Uint8Array<ArrayBuffer> {
   throw new Error('no pdf');
 }
 
-/** The receipt of a dossier as a Blob URL for an `<a download>` link; revoked when the screen goes. */
+/** The receipt of a dossier as a Blob URL for an `<a download>` link; revoked when the screen goes (or by a kiosk wipe). */
 export function useReceipt(dossierId: string): ReceiptState {
   const [state, setState] = useState<ReceiptState>({ status: 'loading' });
   useEffect(() => {
@@ -20,14 +21,14 @@ export function useReceipt(dossierId: string): ReceiptState {
     api.documents.render({ kind: 'receipt', dossierId }).then(
       (doc) => {
         if (!current) return;
-        url = URL.createObjectURL(new Blob([toBytes(doc.pdf)], { type: 'application/pdf' }));
+        url = createSessionObjectUrl(new Blob([toBytes(doc.pdf)], { type: 'application/pdf' }));
         setState({ status: 'ready', url, fileName: doc.fileName });
       },
       (error: unknown) => current && setState({ status: 'failed', error }),
     );
     return () => {
       current = false;
-      if (url) URL.revokeObjectURL(url);
+      if (url) revokeSessionObjectUrl(url);
     };
   }, [dossierId]);
   return state;
