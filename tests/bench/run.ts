@@ -46,7 +46,8 @@ async function measureApp(baseUrl: string): Promise<number> {
   const h = await startHarness({ browser, baseUrl, dataDir });
   try {
     await h.page.goto(`${baseUrl}/index.html#/`);
-    await h.page.locator('h1').first().waitFor();
+    // The home screen itself, not a start-up error page (which also has an h1).
+    await h.page.getByRole('link', { name: 'Cài đặt' }).waitFor();
     return await fcpSince(h.page, startedAt);
   } finally {
     await h.close();

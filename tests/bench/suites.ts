@@ -1,6 +1,7 @@
 import { autosaveBench } from './autosaveBench';
 import { documentsBench } from './documentsBench';
 import { searchBench } from './searchBench';
+import { wipeBench } from './wipeBench';
 
 /**
  * Further benchmark suites, each a function returning its figures (with its own baseline measured
@@ -10,4 +11,5 @@ export const suites: Record<string, () => Promise<Record<string, unknown>>> = {
   autosave: autosaveBench,
   documents: documentsBench,
   search: searchBench,
+  kioskWipe: wipeBench,
 };

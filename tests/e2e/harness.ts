@@ -43,22 +43,25 @@ export async function startRendererServer(): Promise<{ url: string; close(): Pro
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** Installs `window.motcua` exactly as the preload does: an object with invoke and on. */
-function bridgeInit(): void {
-  const w = window as unknown as Record<string, unknown>;
-  const listeners = new Set<(name: string, payload: unknown) => void>();
-  w.__motcuaDispatch = (name: string, payload: unknown) => {
+/**
+ * Installs `window.motcua` exactly as the preload does: an object with invoke and on. A string,
+ * not a function: a function's source would carry the transpiler's helpers (tsx adds `__name`),
+ * which do not exist in the page.
+ */
+const bridgeInit = `(() => {
+  const listeners = new Set();
+  window.__motcuaDispatch = (name, payload) => {
     for (const listener of listeners) listener(name, payload);
   };
-  const invoke = w.__motcuaInvoke as (method: string, input: unknown) => Promise<unknown>;
-  w.motcua = Object.freeze({
-    invoke: (method: string, input: unknown) => invoke(method, input),
-    on: (listener: (name: string, payload: unknown) => void) => {
+  const invoke = window.__motcuaInvoke;
+  window.motcua = Object.freeze({
+    invoke: (method, input) => invoke(method, input),
+    on: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   });
-}
+})();`;
 
 export interface Harness {
   page: Page;
@@ -96,7 +99,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (!trusted) return { ok: false, error: { code: 'UNTRUSTED_SENDER', message_vi: 'Từ chối', message_en: 'Refused', details: {} } };
     return services.router.handle(method, input, { transport: 'e2e' });
   });
-  await page.addInitScript(bridgeInit);
+  await page.addInitScript({ content: bridgeInit });
   const unsubscribe = services.events.subscribe((name, payload) => {
     void page.evaluate(([n, p]) => (window as unknown as { __motcuaDispatch(n: string, p: unknown): void }).__motcuaDispatch(n, p), [name, payload] as const).catch(() => undefined);
   });
