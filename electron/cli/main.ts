@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { registerAccounts } from './commands/accounts';
 import { registerAudit, registerRetention } from './commands/audit';
 import { registerCatalogue } from './commands/catalogue';
 import { registerDoctor } from './commands/doctor';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerAudit(program, run);
   registerRetention(program, run);
   registerKeys(program, run);
+  registerAccounts(program, run);
   return program;
 }
 

@@ -16,6 +16,11 @@ export const errorCodes = [
   'DB_CORRUPT',
   'KEYS_UNAVAILABLE',
   'AUDIT_CHAIN_BROKEN',
+  'ACCOUNT_PIN_INCORRECT',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_SUPERVISOR_REQUIRED',
+  'ACCOUNT_SIGN_IN_REQUIRED',
+  'ACCOUNT_USERNAME_TAKEN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,3 +1,4 @@
+import { accountsContract } from './accounts';
 import { appContract } from './app';
 import { auditContract } from './audit';
 import { catalogueContract } from './catalogue';
@@ -21,6 +22,7 @@ export const contract = {
   documents: documentsContract,
   audit: auditContract,
   retention: retentionContract,
+  accounts: accountsContract,
 } as const;
 export type AppContract = typeof contract;
 
@@ -40,5 +42,6 @@ export * from './drafts';
 export * from './dossiers';
 export * from './audit';
 export * from './retention';
+export * from './accounts';
 export * from './channels';
 export * from './client';

@@ -15,6 +15,18 @@ export const validationMessages = {
     vi: 'Hãy đặt mã thoát kiosk trước khi bật chế độ kiosk.',
     en: 'Set a kiosk exit code before turning kiosk mode on.',
   },
+  usernameFormat: {
+    vi: 'Tên đăng nhập gồm 3–32 ký tự a–z, 0–9, dấu chấm, gạch dưới hoặc gạch ngang, bắt đầu bằng một chữ cái.',
+    en: 'The username must be 3–32 characters of a–z, 0–9, dot, underscore or hyphen, starting with a letter.',
+  },
+  pinFormat: {
+    vi: 'Mã PIN phải gồm 6 đến 12 chữ số.',
+    en: 'The PIN must be 6 to 12 digits.',
+  },
+  firstAccountSupervisor: {
+    vi: 'Tài khoản đầu tiên phải là cán bộ quản trị.',
+    en: 'The first account must be a supervisor.',
+  },
   nameRequired: {
     vi: 'Hãy nhập tên đơn vị (ví dụ: UBND xã Tân Phú).',
     en: 'Enter the unit name (for example: UBND xã Tân Phú).',

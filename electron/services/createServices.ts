@@ -8,6 +8,7 @@ import { databaseFile } from './dataDir';
 import { runDoctor } from './doctorService';
 import { KioskService } from './kioskService';
 import { createLogger, type Logger } from './logger';
+import { AccountsService, supervisorRequired } from './accounts/accountsService';
 import { AppRuns } from './appRuns';
 import { AuditLog, type AuditDetails } from './audit/auditLog';
 import { Retention } from './retention/retention';
@@ -52,6 +53,8 @@ export interface AppServices {
   readonly db: Database;
   readonly audit: AuditLog;
   readonly retention: Retention;
+  /** Officials' accounts; the CLI (the machine's operator) calls it directly, the renderer through the router. */
+  readonly accounts: AccountsService;
   /** A new data key; everything encrypted is re-encrypted under it and the old keys destroyed. */
   rotateDataKey(): { keyId: number; values: number; files: number };
   /** Marks the run as ended cleanly and closes the database. */
@@ -92,6 +95,7 @@ export function createServices(options: ServiceOptions): AppServices {
   const audit = new AuditLog(db, now);
   const record = (ctx: CallContext, action: string, subjectType: string | null, subjectId: string | null, details: AuditDetails) =>
     audit.append({ actor: ctx.transport, action, subjectType, subjectId, details });
+  const accounts = new AccountsService(db, audit, now);
   const dossierOfDraft = db.prepare<[string], { id: string }>('SELECT id FROM dossiers WHERE draft_id = ?');
   // Retention: at start-up, then every hour while the app runs.
   const retention = new Retention({ db, files, retentionDays: () => settings.get().retentionDays, audit, now });
@@ -130,15 +134,28 @@ export function createServices(options: ServiceOptions): AppServices {
     settings: {
       get: () => settings.get(),
       update: async (change, ctx) => {
+        // First-run setup mode (no account yet): open. Afterwards: a signed-in supervisor.
+        accounts.requireSupervisorOnceAccountsExist();
         const updated = await settings.update(change);
         record(ctx, 'settings.update', 'settings', null, { fields: Object.keys(change).sort() });
+        // Handing the machine to residents ends the official's session: nobody inherits it at the kiosk.
+        if (updated.kioskMode) accounts.logout();
         return updated;
       },
     },
     kiosk: {
-      exit: async ({ code }, ctx) => {
+      exit: async (input, ctx) => {
         try {
-          const left = await kiosk.exit(code);
+          let left: { kioskMode: false };
+          if ('code' in input) {
+            left = await kiosk.exit(input.code);
+          } else {
+            // A supervisor's PIN, with the account lockout; it checks the PIN without signing anyone in.
+            const account = await accounts.authenticate(input.username, input.pin, ctx.transport);
+            if (account.role !== 'supervisor') throw supervisorRequired();
+            settings.leaveKioskMode();
+            left = { kioskMode: false };
+          }
           record(ctx, 'kiosk.exit', 'kiosk', null, { ok: true });
           return left;
         } catch (error) {
@@ -207,6 +224,18 @@ export function createServices(options: ServiceOptions): AppServices {
     retention: {
       purge: () => retention.purge(),
     },
+    accounts: {
+      login: ({ username, pin }, ctx) => accounts.login(username, pin, ctx.transport),
+      logout: () => accounts.logout(),
+      current: () => ({ account: accounts.current(), accountsExist: accounts.any() }),
+      list: () => {
+        accounts.requireSupervisorOnceAccountsExist();
+        return { accounts: accounts.list() };
+      },
+      create: (input, ctx) => accounts.create(input, { actor: ctx.transport }),
+      unlock: ({ username }, ctx) => accounts.unlock(username, { actor: ctx.transport }),
+      changePin: ({ currentPin, newPin }, ctx) => accounts.changePin(currentPin, newPin, ctx.transport),
+    },
   };
 
   const router = createRouter(contract, handlers, {
@@ -225,6 +254,7 @@ export function createServices(options: ServiceOptions): AppServices {
     db,
     audit,
     retention,
+    accounts,
     rotateDataKey() {
       const result = rotateDataKey(db, cipher, path.join(options.dataDir, 'files'));
       logger.info({ event: 'data-key-rotated', ...result }, 'data key rotated');

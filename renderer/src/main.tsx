@@ -29,8 +29,9 @@ function currentHashPath(): string {
 
 async function start(root: Root): Promise<void> {
   let settings;
+  let session;
   try {
-    settings = await api.settings.get();
+    [settings, session] = await Promise.all([api.settings.get(), api.accounts.current()]);
   } catch (error) {
     root.render(<StartupError error={error} />);
     return;
@@ -42,7 +43,7 @@ async function start(root: Root): Promise<void> {
   const router = createAppRouter();
   root.render(
     <StrictMode>
-      <AppStateProvider initialSettings={settings}>
+      <AppStateProvider initialSettings={settings} initialSession={session}>
         <RouterProvider router={router} />
       </AppStateProvider>
     </StrictMode>,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../electron/contract/index';
 import { App } from './App';
 import { KioskLock } from './components/KioskLock';
+import { SignInGate } from './components/SignInGate';
 import { KioskConsentGate } from './kiosk/KioskConsentGate';
 import { CounterScreen } from './screens/CounterScreen';
 import { HomeScreen } from './screens/HomeScreen';
@@ -37,7 +38,9 @@ function Lazy({ children }: { children: ReactNode }) {
 function Counter({ children }: { children: ReactNode }) {
   return (
     <KioskLock>
-      <Lazy>{children}</Lazy>
+      <SignInGate>
+        <Lazy>{children}</Lazy>
+      </SignInGate>
     </KioskLock>
   );
 }
@@ -50,7 +53,7 @@ export function createAppRouter() {
       element: <App />,
       children: [
         { index: true, element: <KioskLock><HomeScreen /></KioskLock> },
-        { path: 'counter', element: <KioskLock><CounterScreen /></KioskLock> },
+        { path: 'counter', element: <KioskLock><SignInGate><CounterScreen /></SignInGate></KioskLock> },
         { path: 'kiosk', element: <KioskScreen /> },
         { path: 'kiosk/start', element: <KioskStartScreen /> },
         { path: 'kiosk/thu-tuc', element: <Lazy><ChooseProcedureScreen mode="kiosk" /></Lazy> },
@@ -82,9 +85,11 @@ export function createAppRouter() {
           path: 'settings',
           element: (
             <KioskLock atEntryOnly>
-              <Suspense fallback={<Loading />}>
-                <SettingsScreen />
-              </Suspense>
+              <SignInGate supervisor atEntryOnly>
+                <Suspense fallback={<Loading />}>
+                  <SettingsScreen />
+                </Suspense>
+              </SignInGate>
             </KioskLock>
           ),
         },

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { useSettings } from '../state/AppState';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../api';
+import { useSession, useSettings } from '../state/AppState';
 import { KioskCancel } from '../kiosk/KioskCancel';
 import { KioskStaffExit } from './KioskStaffExit';
 
@@ -12,6 +13,15 @@ import { KioskStaffExit } from './KioskStaffExit';
 export function Header({ kioskScreen, inKioskSession }: { kioskScreen: boolean; inKioskSession: boolean }) {
   const { t } = useTranslation();
   const { settings } = useSettings();
+  const { session, replaceSession } = useSession();
+  const navigate = useNavigate();
+  // The signed-in official, on counter screens only: never on a kiosk screen.
+  const official = kioskScreen ? null : session.account;
+  const signOut = async () => {
+    await api.accounts.logout();
+    replaceSession({ account: null, accountsExist: true });
+    void navigate('/');
+  };
   const locked = kioskScreen && settings.kioskMode;
   const unitName = settings.unitName.trim();
   return (
@@ -27,6 +37,17 @@ export function Header({ kioskScreen, inKioskSession }: { kioskScreen: boolean; 
           )}
           {unitName !== '' && <span className="header__unit">{unitName}</span>}
         </div>
+        {official && (
+          <div className="header__actions header__official">
+            <span className="header__user">
+              <span className="visually-hidden">{t('signIn.signedInAs')} </span>
+              {official.displayName}
+            </span>
+            <button type="button" className="header-button" onClick={() => void signOut()}>
+              {t('signIn.signOut')}
+            </button>
+          </div>
+        )}
         {(inKioskSession || locked) && (
           <div className="header__actions">
             {inKioskSession && <KioskCancel />}

@@ -1,0 +1,147 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ContractError } from '../../../electron/contract/index';
+import { api } from '../api';
+import { BackLink } from '../components/BackLink';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { ErrorPanel } from '../components/ErrorPanel';
+import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
+import { describedBy } from '../components/fieldIds';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { errorText } from '../errors';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { useLanguage } from '../hooks/useLanguage';
+import { useSession } from '../state/AppState';
+
+/** Answers about the PIN typed (wrong, or the account locked): shown on the PIN field. */
+const pinErrors = new Set(['ACCOUNT_PIN_INCORRECT', 'ACCOUNT_LOCKED']);
+
+interface Problems {
+  username?: string;
+  pin?: string;
+  other?: unknown;
+}
+
+/**
+ * "Đăng nhập cán bộ": shown instead of a counter screen (or Settings) while no official is signed in.
+ * The PIN is checked by the app; five wrong PINs lock the account until a supervisor unlocks it.
+ */
+export function SignInScreen() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { replaceSession } = useSession();
+  const [username, setUsername] = useState('');
+  const [pin, setPin] = useState('');
+  const [problems, setProblems] = useState<Problems>({});
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const items: SummaryItem[] = [
+    ...(problems.username ? [{ target: 'signin-username', text: problems.username }] : []),
+    ...(problems.pin ? [{ target: 'signin-pin', text: problems.pin }] : []),
+  ];
+  useDocumentTitle(t('signIn.title'), items.length > 0 || problems.other !== undefined);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    const name = username.trim();
+    const found: Problems = {};
+    if (name === '') found.username = t('signIn.usernameRequired');
+    if (pin === '') found.pin = t('signIn.pinRequired');
+    if (found.username || found.pin) {
+      setProblems(found);
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      const account = await api.accounts.login({ username: name, pin });
+      replaceSession({ account, accountsExist: true });
+    } catch (error) {
+      setPin('');
+      setProblems(error instanceof ContractError && pinErrors.has(error.code) ? { pin: errorText(error, lang, t) } : { other: error });
+      setAttempt((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const usernameError = problems.username ? 'signin-username-error' : undefined;
+  const pinError = problems.pin ? 'signin-pin-error' : undefined;
+  return (
+    <>
+      <BackLink to="/" />
+      <ErrorSummary items={items} focusKey={attempt} />
+      {problems.other !== undefined && <ErrorPanel error={problems.other} />}
+      <ScreenHeading>{t('signIn.title')}</ScreenHeading>
+      <p className="body">{t('signIn.body')}</p>
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        <div className={usernameError ? 'form-group form-group--error' : 'form-group'}>
+          <label className="label" htmlFor="signin-username">
+            {t('signIn.usernameLabel')}
+          </label>
+          {usernameError && problems.username && <ErrorMessage id={usernameError}>{problems.username}</ErrorMessage>}
+          <input
+            id="signin-username"
+            name="username"
+            className={`input input--full${usernameError ? ' input--error' : ''}`}
+            type="text"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+            aria-describedby={describedBy(usernameError)}
+            aria-invalid={usernameError ? true : undefined}
+          />
+        </div>
+        <div className={pinError ? 'form-group form-group--error' : 'form-group'}>
+          <label className="label" htmlFor="signin-pin">
+            {t('signIn.pinLabel')}
+          </label>
+          <div id="signin-pin-hint" className="hint">
+            {t('signIn.pinHint')}
+          </div>
+          {pinError && problems.pin && <ErrorMessage id={pinError}>{problems.pin}</ErrorMessage>}
+          <input
+            id="signin-pin"
+            name="pin"
+            className={`input input--code${pinError ? ' input--error' : ''}`}
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
+            value={pin}
+            onChange={(event) => setPin(event.target.value)}
+            aria-describedby={describedBy('signin-pin-hint', pinError)}
+            aria-invalid={pinError ? true : undefined}
+          />
+        </div>
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
+          {t('signIn.submit')}
+        </button>
+      </form>
+    </>
+  );
+}
+
+/** Shown to a signed-in official on a screen that needs a supervisor (Settings). */
+export function SupervisorRequiredScreen() {
+  const { t } = useTranslation();
+  const { replaceSession } = useSession();
+  useDocumentTitle(t('signIn.supervisorTitle'));
+  const signOut = async () => {
+    await api.accounts.logout();
+    replaceSession({ account: null, accountsExist: true });
+  };
+  return (
+    <>
+      <BackLink to="/" />
+      <ScreenHeading>{t('signIn.supervisorTitle')}</ScreenHeading>
+      <p className="body">{t('signIn.supervisorBody')}</p>
+      <button type="button" className="button button--secondary" onClick={() => void signOut()}>
+        {t('signIn.signOut')}
+      </button>
+    </>
+  );
+}
