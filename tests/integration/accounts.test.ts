@@ -172,6 +172,11 @@ describe('motcua accounts', () => {
     const unlocked = motcua(['accounts', 'unlock', 'can.lt', '--data-dir', dataDir]);
     expect(unlocked.status).toBe(0);
     expect(motcua(['accounts', 'unlock', 'khong.co', '--data-dir', dataDir]).status).toBe(3);
+    // The CLI is the machine's operator: it still sets the counter up once accounts exist, with the same checks.
+    const setUp = motcua(['settings', 'set', '--unit-name', 'UBND xã Tân Phú', '--json', '--data-dir', dataDir]);
+    expect(setUp.status, setUp.stderr).toBe(0);
+    expect(JSON.parse(setUp.stdout)).toMatchObject({ unitName: 'UBND xã Tân Phú' });
+    expect(motcua(['settings', 'set', '--agency-code', 'abc', '--data-dir', dataDir]).status).toBe(2);
 
     const again = open(dataDir);
     const login = await call(again, 'accounts.login', { username: 'can.lt', pin: officialPin });

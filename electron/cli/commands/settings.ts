@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import type { Settings } from '../../contract/settings';
+import { settingsUpdateSchema, type Settings } from '../../contract/settings';
+import { parseOrThrow } from '../../contract/validation';
 import type { CommandRunner } from '../runner';
 
 function describe(s: Settings): string {
@@ -28,7 +29,9 @@ export function registerSettings(program: Command, run: CommandRunner): void {
     .action((options: { unitName?: string; agencyCode?: string; printer?: string; retentionDays?: string }) =>
       run(async ({ services, call }) => {
         const change = { ...(options.unitName !== undefined ? { unitName: options.unitName } : {}), ...(options.agencyCode !== undefined ? { agencyCode: options.agencyCode } : {}), ...(options.printer !== undefined ? { printerName: options.printer } : {}), ...(options.retentionDays !== undefined ? { retentionDays: Number(options.retentionDays) } : {}) };
-        const value = await call<Settings>(services(), 'settings.update', change);
+        // The CLI is the machine's operator (like `accounts create`): it sets up the counter without
+        // a signed-in supervisor, with the same validation the contract applies.
+        const value = await services().settings.update(parseOrThrow(settingsUpdateSchema, change, 'settings'));
         return { value, human: describe(value) };
       }),
     );
