@@ -27,7 +27,7 @@ export function registerSettings(program: Command, run: CommandRunner): void {
     .option('--printer <name>', "printer for receipts and forms ('' = the system default)")
     .option('--retention-days <days>', 'days a confirmed dossier stays on this machine (1–3650, default 30)')
     .action((options: { unitName?: string; agencyCode?: string; printer?: string; retentionDays?: string }) =>
-      run(async ({ services, call }) => {
+      run(async ({ services }) => {
         const change = { ...(options.unitName !== undefined ? { unitName: options.unitName } : {}), ...(options.agencyCode !== undefined ? { agencyCode: options.agencyCode } : {}), ...(options.printer !== undefined ? { printerName: options.printer } : {}), ...(options.retentionDays !== undefined ? { retentionDays: Number(options.retentionDays) } : {}) };
         // The CLI is the machine's operator (like `accounts create`): it sets up the counter without
         // a signed-in supervisor, with the same validation the contract applies.
