@@ -7,7 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServices } from '../../electron/services/createServices';
+import { loadCalendar } from '../../electron/services/calendar/workingDays';
 import { DataCipher } from '../../electron/services/crypto/dataCipher';
+import { DraftsService } from '../../electron/services/drafts/draftsService';
+import { FileStore } from '../../electron/services/files/fileStore';
 import { fileKeyProtector } from '../../electron/services/crypto/keyProtector';
 import { createLogger } from '../../electron/services/logger';
 
@@ -19,7 +22,8 @@ function percentiles(samples: number[]) {
 
 export async function autosaveBench(): Promise<Record<string, unknown>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-autosave-'));
-  const services = createServices({ dataDir, resourcesDir: path.resolve(import.meta.dirname, '..', '..', 'resources'), appVersion: 'bench', logger: createLogger(undefined, 'silent') });
+  const resources = path.resolve(import.meta.dirname, '..', '..', 'resources');
+  const services = createServices({ dataDir, resourcesDir: resources, appVersion: 'bench', logger: createLogger(undefined, 'silent') });
   try {
     const code = '1.001193';
     const example = services.catalogue.get(code).example;
@@ -48,6 +52,21 @@ export async function autosaveBench(): Promise<Record<string, unknown>> {
       upsert.run(sealed, new Date().toISOString(), id);
       bare.push(performance.now() - started);
     }
+    // The same saves without encryption: a DraftsService over a pass-through cipher, same database.
+    const plainCipher = { encryptText: (t: string) => t, decryptText: (t: string) => t, indexHash: (t: string) => t, encryptBytes: (b: Uint8Array) => Buffer.from(b), decryptBytes: (b: Buffer) => b } as unknown as DataCipher;
+    const plainDrafts = new DraftsService(db, services.catalogue, new FileStore(path.join(dataDir, 'plain-files'), plainCipher), plainCipher, loadCalendar(resources), () => new Date());
+    const plainId = plainDrafts.save({ procedureCode: code, mode: 'counter', answers: example }).id;
+    const encrypted: number[] = [];
+    const unencrypted: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      let started = performance.now();
+      services.drafts.save({ id, procedureCode: code, mode: 'kiosk', answers: example });
+      encrypted.push(performance.now() - started);
+      started = performance.now();
+      plainDrafts.save({ id: plainId, procedureCode: code, mode: 'counter', answers: example });
+      unencrypted.push(performance.now() - started);
+    }
+
     // The encryption step alone (AES-256-GCM of the answers JSON), with the same keys.
     const cipher = new DataCipher(db, fileKeyProtector(path.join(dataDir, 'keys')), () => new Date());
     const json = JSON.stringify(example);
@@ -61,7 +80,9 @@ export async function autosaveBench(): Promise<Record<string, unknown>> {
       unit: 'ms',
       draftsInDatabase: 10_001,
       encrypted: true,
-      encryptionStep: { what: 'encrypting the answers of one save (part of each autosave)', bytes: json.length, ...percentiles(encryption) },       autosave: percentiles(saves),
+      encryptionStep: { what: 'encrypting the answers of one save (part of each autosave)', bytes: json.length, ...percentiles(encryption) },
+      serviceSaveEncrypted: { what: 'DraftsService.save, encrypted (no router)', ...percentiles(encrypted) },
+      serviceSaveUnencrypted: { what: 'DraftsService.save over a pass-through cipher, same database (no router)', ...percentiles(unencrypted) },       autosave: percentiles(saves),
       baseline: { what: 'bare synchronous=FULL UPDATE of the same (already encrypted) row', ...percentiles(bare) },
       targetP99: 5,
     };
