@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { AuditVerification } from '../../contract/audit';
-import { canonicalJson } from '../dossiers/dossiersService';
+import { canonicalJson } from '../canonicalJson';
 
 /** Who did it: the transport a call came through ('ipc', 'cli', 'e2e', 'test'), 'system', later an account id. */
 export type AuditActor = string;

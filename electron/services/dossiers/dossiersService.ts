@@ -8,7 +8,8 @@ import { validationFailed } from '../../contract/validation';
 import { appointmentDate, vietnamDate, type DaysOffCalendar } from '../calendar/workingDays';
 import type { CatalogueService } from '../catalogue/catalogueService';
 import type { DataCipher } from '../crypto/dataCipher';
-import type { DraftsService } from '../drafts/draftsService';
+import { canonicalJson } from '../canonicalJson';
+import { attachedKinds, type DraftsService } from '../drafts/draftsService';
 import type { SettingsService } from '../settingsService';
 
 interface DossierRow {
@@ -28,18 +29,6 @@ interface DossierRow {
   received_at: string;
   appointment_date: string;
   fee_vnd: number;
-}
-
-/** Canonical JSON (sorted keys) so the same content always hashes the same: the sync's replay check. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /**
@@ -84,7 +73,7 @@ export class DossiersService {
     }
     const now = this.now();
     const errors = validateAnswers(definition, draft.answers, { units: this.catalogue.units, today: vietnamDate(now) });
-    const missing = missingDocuments(definition, draft.answers, draft.attachments.map((a) => a.documentKind), vietnamDate(now));
+    const missing = missingDocuments(definition, draft.answers, attachedKinds(draft), vietnamDate(now));
     const documentErrors = missing.map((d) => ({
       path: `documents.${d.kind}`,
       message_vi: `Thiếu giấy tờ: ${d.name}. Hãy quét hoặc đính kèm trước khi gửi.`,

@@ -130,7 +130,7 @@ export class DraftsService {
     const now = this.now();
     const today = vietnamDate(now);
     const errors = validateAnswers(definition, draft.answers, { units: this.catalogue.units, today });
-    const missing = missingDocuments(definition, draft.answers, draft.attachments.map((a) => a.documentKind), today);
+    const missing = missingDocuments(definition, draft.answers, attachedKinds(draft), today);
     const expected = appointmentDate({ receivedAt: now, workingDays: definition.processing.workingDays, sameDayCutoff: definition.processing.sameDayCutoff }, this.calendar);
     return {
       valid: errors.length === 0 && missing.length === 0,
