@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the tests drive for real: Chromium for the end-to-end tests,
 # and the devices and tools later suites use (SANE test backend, SoftHSM2, OpenSC, Poppler, libusb,
-# Liberation fonts). Installs only what is missing; needs root or sudo.
+# Liberation fonts, ImageMagick and OpenSSL as bench baselines). Installs only what is missing; needs root or sudo.
 set -euo pipefail
 
-packages=(chromium fonts-liberation2 poppler-utils sane-utils softhsm2 opensc libusb-1.0-0)
+packages=(chromium fonts-liberation2 poppler-utils sane-utils softhsm2 opensc libusb-1.0-0 imagemagick openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
