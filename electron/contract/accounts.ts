@@ -23,7 +23,7 @@ export type AccountListItem = z.infer<typeof accountListItemSchema>;
 export const accountCreateSchema = z
   .object({
     username: usernameSchema,
-    displayName: z.string().trim().min(1).max(200),
+    displayName: z.string().trim().min(1, { error: msg('displayNameRequired') }).max(200),
     role: accountRoleSchema,
     pin: pinSchema,
   })

@@ -23,9 +23,29 @@ export const validationMessages = {
     vi: 'Mã PIN phải gồm 6 đến 12 chữ số.',
     en: 'The PIN must be 6 to 12 digits.',
   },
+  displayNameRequired: {
+    vi: 'Hãy nhập họ và tên của cán bộ.',
+    en: "Enter the official's full name.",
+  },
   firstAccountSupervisor: {
     vi: 'Tài khoản đầu tiên phải là cán bộ quản trị.',
     en: 'The first account must be a supervisor.',
+  },
+  idleWarningRange: {
+    vi: 'Thời gian nhắc phải là số giây từ 30 đến 600.',
+    en: 'The warning time must be a whole number of seconds from 30 to 600.',
+  },
+  idleWipeRange: {
+    vi: 'Thời gian xóa phiên phải là số giây từ 60 đến 1800.',
+    en: 'The wipe time must be a whole number of seconds from 60 to 1800.',
+  },
+  idleWipeAfterWarning: {
+    vi: 'Thời gian xóa phiên kiosk phải dài hơn thời gian cảnh báo.',
+    en: 'The kiosk wipe time must be longer than the warning time.',
+  },
+  retentionDaysRange: {
+    vi: 'Số ngày lưu phải là số nguyên từ 1 đến 3650.',
+    en: 'The retention period must be a whole number of days from 1 to 3650.',
   },
   nameRequired: {
     vi: 'Hãy nhập tên đơn vị (ví dụ: UBND xã Tân Phú).',

@@ -6,11 +6,16 @@ import { msg } from './messages';
 export const agencyCodeSchema = z.union([z.literal(''), z.string().regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/, { error: msg('agencyCodeFormat') })]);
 export const kioskExitCodeSchema = z.string().regex(/^\d{6,12}$/, { error: msg('kioskCodeFormat') });
 
-export const kioskIdleWarningSecondsSchema = z.number().int().min(30).max(600);
-export const kioskIdleWipeSecondsSchema = z.number().int().min(60).max(1800);
+/** A whole number within [min, max], with one bilingual message for every way of missing it. */
+function wholeNumberIn(min: number, max: number, key: Parameters<typeof msg>[0]) {
+  return z.number({ error: msg(key) }).int({ error: msg(key) }).min(min, { error: msg(key) }).max(max, { error: msg(key) });
+}
+
+export const kioskIdleWarningSecondsSchema = wholeNumberIn(30, 600, 'idleWarningRange');
+export const kioskIdleWipeSecondsSchema = wholeNumberIn(60, 1800, 'idleWipeRange');
 
 /** How long confirmed dossiers stay on this machine (PDPL 91/2025: purge after confirmation). */
-export const retentionDaysSchema = z.number().int().min(1).max(3650);
+export const retentionDaysSchema = wholeNumberIn(1, 3650, 'retentionDaysRange');
 
 export const languageSchema = z.enum(['vi', 'en']);
 export const startScreenSchema = z.enum(['home', 'counter', 'kiosk']);

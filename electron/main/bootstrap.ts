@@ -9,7 +9,7 @@ import { createFileLogger } from '../services/logger';
 import { appEntryUrl, appScheme, serveAppAsset } from './appProtocol';
 import { hardenSession, hardenWebContents } from './hardening';
 import { downloadTarget } from './security';
-import { createElectronPrinter } from './electronPrinter';
+import { createElectronPrinter, printScheme } from './electronPrinter';
 import { safeStorageKeyProtector } from './safeStorageProtector';
 import { bindRouterToIpc } from './ipc';
 import { mainWindowOptions } from './windowOptions';
@@ -21,7 +21,7 @@ export interface ElectronMain {
   BrowserWindow: typeof Electron.BrowserWindow;
   ipcMain: Electron.IpcMain;
   protocol: Electron.Protocol;
-  session: { defaultSession: Electron.Session };
+  session: { defaultSession: Electron.Session; fromPartition(partition: string): Electron.Session };
   Menu: typeof Electron.Menu;
 }
 
@@ -44,7 +44,11 @@ export function startApp(electron: ElectronMain, paths: AppPaths, env: NodeJS.Pr
   const devOrigin = devServerUrl ? new URL(devServerUrl).origin : null;
 
   // Must happen before 'ready': our scheme behaves like https (standard, secure, fetch).
-  protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+  // The print window's scheme streams a PDF from memory into Chromium's viewer.
+  protocol.registerSchemesAsPrivileged([
+    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    { scheme: printScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  ]);
   app.enableSandbox();
 
   // One counter, one app: a second start focuses the first window instead of opening the database twice.
@@ -81,7 +85,7 @@ export function startApp(electron: ElectronMain, paths: AppPaths, env: NodeJS.Pr
       resourcesDir: paths.resourcesDir,
       appVersion: app.getVersion(),
       logger,
-      printer: createElectronPrinter(electron, () => window, path.join(dataDir, 'tmp', 'print')),
+      printer: createElectronPrinter(electron, () => window),
       keyProtector: safeStorageKeyProtector(electron.safeStorage, keysDir, logger, () => fileKeyProtector(keysDir)),
     });
     current = services.settings.get();

@@ -67,16 +67,7 @@ export class SettingsService {
     const warning = next.kioskIdleWarningSeconds ?? current.kioskIdleWarningSeconds;
     const wipe = next.kioskIdleWipeSeconds ?? current.kioskIdleWipeSeconds;
     if (wipe <= warning) {
-      throw validationFailed(
-        [
-          {
-            path: next.kioskIdleWipeSeconds !== undefined ? 'kioskIdleWipeSeconds' : 'kioskIdleWarningSeconds',
-            message_vi: 'Thời gian xóa phiên kiosk phải dài hơn thời gian cảnh báo.',
-            message_en: 'The kiosk wipe time must be longer than the warning time.',
-          },
-        ],
-        'settings',
-      );
+      throw validationFailed([fieldError(next.kioskIdleWipeSeconds !== undefined ? 'kioskIdleWipeSeconds' : 'kioskIdleWarningSeconds', 'idleWipeAfterWarning')], 'settings');
     }
     const at = this.now().toISOString();
     this.db.transaction(() => {

@@ -14,6 +14,7 @@ import { NotFoundScreen } from './screens/NotFoundScreen';
 
 // The form library and its resolvers load only when an official opens Settings.
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen'));
+const AccountsScreen = lazy(() => import('./screens/AccountsScreen'));
 // The procedure screens load when a procedure is chosen (the first screens stay small).
 const ChooseProcedureScreen = lazy(() => import('./screens/wizard/ChooseProcedureScreen'));
 const WizardLayout = lazy(() => import('./wizard/WizardLayout'));
@@ -89,6 +90,18 @@ export function createAppRouter() {
                 <Suspense fallback={<Loading />}>
                   <SettingsScreen />
                 </Suspense>
+              </SignInGate>
+            </KioskLock>
+          ),
+        },
+        {
+          path: 'settings/tai-khoan',
+          element: (
+            <KioskLock atEntryOnly>
+              <SignInGate supervisor atEntryOnly>
+                <Lazy>
+                  <AccountsScreen />
+                </Lazy>
               </SignInGate>
             </KioskLock>
           ),

@@ -120,9 +120,28 @@ describe('the app shell in Chromium over the real services', () => {
     await screenshot(page, '06-settings-error');
 
     await page.getByLabel(/Mã cơ quan/).fill('000.00.01.H22');
+    // Idle times and retention: a wipe before the warning, and a non-number, are named by field.
+    await page.getByLabel('Nhắc người dùng sau (giây)').fill('200');
+    await page.getByLabel('Xóa phiên sau (giây)').fill('150');
+    await page.getByLabel(/Giữ hồ sơ đã tiếp nhận/).fill('ba mươi');
+    await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+    await summary.getByText('Số ngày lưu phải là số nguyên từ 1 đến 3650.').waitFor();
+    expect(await page.getByLabel(/Giữ hồ sơ đã tiếp nhận/).getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel(/Giữ hồ sơ đã tiếp nhận/).fill('45');
+    await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+    await summary.getByText('Thời gian xóa phiên kiosk phải dài hơn thời gian cảnh báo.').waitFor();
+    expect(await page.getByLabel('Xóa phiên sau (giây)').getAttribute('aria-invalid')).toBe('true');
+    expect(h.services.settings.get()).toMatchObject({ agencyCode: '', kioskIdleWarningSeconds: 90, retentionDays: 30 });
+    await page.getByLabel('Xóa phiên sau (giây)').fill('300');
     await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
     await page.getByText('Đã lưu cài đặt.').waitFor();
-    expect(h.services.settings.get()).toMatchObject({ unitName: 'UBND xã Tân Phú', agencyCode: '000.00.01.H22' });
+    expect(h.services.settings.get()).toMatchObject({
+      unitName: 'UBND xã Tân Phú',
+      agencyCode: '000.00.01.H22',
+      kioskIdleWarningSeconds: 200,
+      kioskIdleWipeSeconds: 300,
+      retentionDays: 45,
+    });
     await expectTouchTargets(page, 'settings');
     await screenshot(page, '07-settings-saved');
 

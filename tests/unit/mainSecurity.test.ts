@@ -89,7 +89,7 @@ function fakeElectron(options: { isPackaged: boolean; lockGranted?: boolean }) {
     BrowserWindow: FakeWindow,
     ipcMain: { handle: vi.fn((channel: string, fn: Listener) => ipcHandlers.set(channel, fn)) },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-    session: { defaultSession },
+    session: { defaultSession, fromPartition: vi.fn(() => ({ protocol: { handle: vi.fn() } })) },
     Menu: { setApplicationMenu: vi.fn() },
     // No OS keyring on the build machines: the app falls back to its key file (and logs it).
     safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
@@ -143,6 +143,7 @@ describe('main window', () => {
     expect(appEntryUrl).toBe('app://motcua/index.html');
     expect(s.raw.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+      expect.objectContaining({ scheme: 'motcua-print', privileges: expect.objectContaining({ standard: true, secure: true, stream: true }) }),
     ]);
     expect(s.raw.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     s.close();

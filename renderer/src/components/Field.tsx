@@ -13,7 +13,8 @@ interface TextFieldProps extends InputProps {
   optional?: boolean;
   hint?: ReactNode;
   error?: string | undefined;
-  registration: UseFormRegisterReturn;
+  /** A react-hook-form field; without it the input is controlled through `value` and `onChange`. */
+  registration?: UseFormRegisterReturn;
   width?: 'full' | 'code';
 }
 
@@ -40,6 +41,7 @@ export function TextField({ name, label, optional = false, hint, error, registra
         className={`input input--${width}${error ? ' input--error' : ''}`}
         aria-describedby={describedBy(hintId, errorId)}
         aria-invalid={error ? true : undefined}
+        name={name}
         {...input}
         {...registration}
       />

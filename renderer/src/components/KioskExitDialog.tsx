@@ -4,14 +4,29 @@ import { ContractError } from '../../../electron/contract/index';
 import { api } from '../api';
 import { errorText } from '../errors';
 import { useLanguage } from '../hooks/useLanguage';
+import { useSession } from '../state/AppState';
 import { ErrorMessage } from './ErrorMessage';
 import { ErrorPanel } from './ErrorPanel';
 import { describedBy } from './fieldIds';
+import { PinField } from './PinField';
 
-/** Errors that are about the code typed, shown next to the field; anything else goes in a panel. */
-const codeErrors = new Set(['KIOSK_CODE_INCORRECT', 'KIOSK_CODE_NOT_SET', 'VALIDATION_FAILED']);
+/** Answers about what was typed, shown next to the field; anything else goes in a panel. */
+const typedErrors = new Set([
+  'KIOSK_CODE_INCORRECT',
+  'KIOSK_CODE_NOT_SET',
+  'VALIDATION_FAILED',
+  'ACCOUNT_PIN_INCORRECT',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_SUPERVISOR_REQUIRED',
+]);
 
-type Problem = { kind: 'empty' } | { kind: 'code'; error: ContractError } | { kind: 'other'; error: unknown };
+type Method = 'code' | 'supervisor';
+interface Problems {
+  code?: string;
+  username?: string;
+  pin?: string;
+  other?: unknown;
+}
 
 interface Props {
   onClose(): void;
@@ -19,22 +34,27 @@ interface Props {
 }
 
 /**
- * Asks the official for the kiosk exit code, in a modal dialog (focus stays inside; Esc cancels).
- * The code is checked by the app, never here: the renderer does not know it.
+ * Leaves kiosk mode, in a modal dialog (focus stays inside; Esc cancels): with the kiosk exit code,
+ * or, once officials have accounts, with a supervisor's username and PIN. Both are checked by the
+ * app, never here: the renderer knows neither.
  */
 export function KioskExitDialog({ onClose, onExited }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const { session } = useSession();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
+  const firstFieldRef = useRef<HTMLInputElement>(null);
+  const [method, setMethod] = useState<Method>('code');
   const [code, setCode] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [username, setUsername] = useState('');
+  const [pin, setPin] = useState('');
+  const [problems, setProblems] = useState<Problems>({});
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     const dialog = dialogRef.current;
     if (dialog && !dialog.open) dialog.showModal();
-    inputRef.current?.focus();
+    firstFieldRef.current?.focus();
     return () => {
       // Closing (not just removing) the dialog gives the focus back to the button that opened it.
       if (dialog?.open) dialog.close();
@@ -47,29 +67,42 @@ export function KioskExitDialog({ onClose, onExited }: Props) {
     if (!dialogRef.current?.open) onClose();
   };
 
+  const missing = (): Problems => {
+    if (method === 'code') return code.trim() === '' ? { code: t('kioskExit.codeRequired') } : {};
+    return {
+      ...(username.trim() === '' ? { username: t('signIn.usernameRequired') } : {}),
+      ...(pin === '' ? { pin: t('signIn.pinRequired') } : {}),
+    };
+  };
+
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
-    if (code.trim() === '') {
-      setProblem({ kind: 'empty' });
-      inputRef.current?.focus();
+    const found = missing();
+    if (Object.keys(found).length > 0) {
+      setProblems(found);
+      firstFieldRef.current?.focus();
       return;
     }
     setBusy(true);
     try {
-      await api.kiosk.exit({ code: code.trim() });
+      await api.kiosk.exit(method === 'code' ? { code: code.trim() } : { username: username.trim(), pin });
       onExited();
     } catch (error) {
-      setProblem(error instanceof ContractError && codeErrors.has(error.code) ? { kind: 'code', error } : { kind: 'other', error });
-      inputRef.current?.focus();
+      setPin('');
+      const typed = error instanceof ContractError && typedErrors.has(error.code);
+      setProblems(typed ? (method === 'code' ? { code: errorText(error, lang, t) } : { pin: errorText(error, lang, t) }) : { other: error });
+      firstFieldRef.current?.focus();
     } finally {
       setBusy(false);
     }
   };
 
-  const fieldError =
-    problem?.kind === 'empty' ? t('kioskExit.codeRequired') : problem?.kind === 'code' ? errorText(problem.error, lang, t) : undefined;
-  const errorId = fieldError ? 'kiosk-exit-code-error' : undefined;
+  const choose = (next: Method) => {
+    setMethod(next);
+    setProblems({});
+  };
+  const usernameError = problems.username ? 'kiosk-exit-username-error' : undefined;
 
   return (
     <dialog ref={dialogRef} className="dialog" aria-labelledby="kiosk-exit-title" aria-describedby="kiosk-exit-body" onClose={closed}>
@@ -78,29 +111,51 @@ export function KioskExitDialog({ onClose, onExited }: Props) {
           {t('kioskExit.title')}
         </h2>
         <p id="kiosk-exit-body" className="body">
-          {t('kioskExit.body')}
+          {t(session.accountsExist ? 'kioskExit.bodyWithAccounts' : 'kioskExit.body')}
         </p>
-        {problem?.kind === 'other' && <ErrorPanel error={problem.error} />}
-        <div className={fieldError ? 'form-group form-group--error' : 'form-group'}>
-          <label className="label" htmlFor="kiosk-exit-code">
-            {t('kioskExit.codeLabel')}
-          </label>
-          {errorId && fieldError && <ErrorMessage id={errorId}>{fieldError}</ErrorMessage>}
-          <input
-            ref={inputRef}
-            id="kiosk-exit-code"
-            name="code"
-            className={`input input--code${fieldError ? ' input--error' : ''}`}
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            spellCheck={false}
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-            aria-describedby={describedBy(errorId)}
-            aria-invalid={fieldError ? true : undefined}
-          />
-        </div>
+        {problems.other !== undefined && <ErrorPanel error={problems.other} />}
+        {session.accountsExist && (
+          <fieldset className="fieldset">
+            <legend className="fieldset__legend">{t('kioskExit.methodLegend')}</legend>
+            <div className="radios">
+              {(['code', 'supervisor'] as const).map((m) => (
+                <div className="radios__item" key={m}>
+                  <input id={`kiosk-exit-method-${m}`} className="radios__input" type="radio" name="method" value={m} checked={method === m} onChange={() => choose(m)} />
+                  <label className="label radios__label" htmlFor={`kiosk-exit-method-${m}`}>
+                    {t(m === 'code' ? 'kioskExit.methodCode' : 'kioskExit.methodSupervisor')}
+                  </label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        )}
+        {method === 'code' ? (
+          <PinField id="kiosk-exit-code" name="code" label={t('kioskExit.codeLabel')} error={problems.code} value={code} onChange={setCode} inputRef={firstFieldRef} />
+        ) : (
+          <>
+            <div className={usernameError ? 'form-group form-group--error' : 'form-group'}>
+              <label className="label" htmlFor="kiosk-exit-username">
+                {t('signIn.usernameLabel')}
+              </label>
+              {usernameError && problems.username && <ErrorMessage id={usernameError}>{problems.username}</ErrorMessage>}
+              <input
+                ref={firstFieldRef}
+                id="kiosk-exit-username"
+                name="username"
+                className={`input input--full${usernameError ? ' input--error' : ''}`}
+                type="text"
+                autoComplete="off"
+                autoCapitalize="none"
+                spellCheck={false}
+                value={username}
+                onChange={(event) => setUsername(event.target.value)}
+                aria-describedby={describedBy(usernameError)}
+                aria-invalid={usernameError ? true : undefined}
+              />
+            </div>
+            <PinField id="kiosk-exit-pin" name="pin" label={t('signIn.pinLabel')} error={problems.pin} value={pin} onChange={setPin} />
+          </>
+        )}
         <div className="button-group">
           <button type="submit" className="button" aria-disabled={busy || undefined}>
             {t('kioskExit.submit')}

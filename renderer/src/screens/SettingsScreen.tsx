@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { FieldError as ContractFieldError, PrinterInfo, SettingsUpdate } from '../../../electron/contract/index';
 import { api } from '../api';
 import { BackLink } from '../components/BackLink';
@@ -145,6 +146,11 @@ export default function SettingsScreen() {
       {summaryItems.length > 0 && <ErrorSummary items={summaryItems} focusKey={summaryFocusKey} />}
       <div ref={failureRef}>{failure !== null && <ErrorPanel error={failure} title={t('settings.saveFailedTitle')} />}</div>
       <ScreenHeading>{t('settings.title')}</ScreenHeading>
+      <p className="body">
+        <Link to="/settings/tai-khoan">
+          {t('settings.accountsLink')}
+        </Link>
+      </p>
       <div ref={statusRef} role="status" className={saved ? 'success-panel' : 'success-panel success-panel--empty'}>
         {saved && <p className="success-panel__text">{t('settings.saved')}</p>}
       </div>
@@ -246,6 +252,38 @@ export default function SettingsScreen() {
           hint={t('settings.kioskModeHint')}
           error={fieldError('kioskMode')}
           registration={register('kioskMode')}
+        />
+        <TextField
+          name="kioskIdleWarningSeconds"
+          label={t('settings.idleWarningLabel')}
+          hint={t('settings.idleWarningHint')}
+          error={fieldError('kioskIdleWarningSeconds')}
+          inputMode="numeric"
+          autoComplete="off"
+          width="code"
+          registration={register('kioskIdleWarningSeconds')}
+        />
+        <TextField
+          name="kioskIdleWipeSeconds"
+          label={t('settings.idleWipeLabel')}
+          hint={t('settings.idleWipeHint')}
+          error={fieldError('kioskIdleWipeSeconds')}
+          inputMode="numeric"
+          autoComplete="off"
+          width="code"
+          registration={register('kioskIdleWipeSeconds')}
+        />
+
+        <h2 className="heading-m">{t('settings.dataHeading')}</h2>
+        <TextField
+          name="retentionDays"
+          label={t('settings.retentionDaysLabel')}
+          hint={t('settings.retentionDaysHint')}
+          error={fieldError('retentionDays')}
+          inputMode="numeric"
+          autoComplete="off"
+          width="code"
+          registration={register('retentionDays')}
         />
 
         <button type="submit" className="button" aria-disabled={isSubmitting || undefined}>

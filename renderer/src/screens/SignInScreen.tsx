@@ -6,6 +6,7 @@ import { BackLink } from '../components/BackLink';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
+import { PinField } from '../components/PinField';
 import { describedBy } from '../components/fieldIds';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { errorText } from '../errors';
@@ -67,7 +68,6 @@ export function SignInScreen() {
   };
 
   const usernameError = problems.username ? 'signin-username-error' : undefined;
-  const pinError = problems.pin ? 'signin-pin-error' : undefined;
   return (
     <>
       <BackLink to="/" />
@@ -95,28 +95,15 @@ export function SignInScreen() {
             aria-invalid={usernameError ? true : undefined}
           />
         </div>
-        <div className={pinError ? 'form-group form-group--error' : 'form-group'}>
-          <label className="label" htmlFor="signin-pin">
-            {t('signIn.pinLabel')}
-          </label>
-          <div id="signin-pin-hint" className="hint">
-            {t('signIn.pinHint')}
-          </div>
-          {pinError && problems.pin && <ErrorMessage id={pinError}>{problems.pin}</ErrorMessage>}
-          <input
-            id="signin-pin"
-            name="pin"
-            className={`input input--code${pinError ? ' input--error' : ''}`}
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            spellCheck={false}
-            value={pin}
-            onChange={(event) => setPin(event.target.value)}
-            aria-describedby={describedBy('signin-pin-hint', pinError)}
-            aria-invalid={pinError ? true : undefined}
-          />
-        </div>
+        <PinField
+          id="signin-pin"
+          name="pin"
+          label={t('signIn.pinLabel')}
+          hint={t('signIn.pinHint')}
+          error={problems.pin}
+          value={pin}
+          onChange={setPin}
+        />
         <button type="submit" className="button" aria-disabled={busy || undefined}>
           {t('signIn.submit')}
         </button>

@@ -11,10 +11,24 @@ export interface SettingsFormValues {
   kioskExitCode: string;
   kioskMode: boolean;
   printerName: string;
+  kioskIdleWarningSeconds: string;
+  kioskIdleWipeSeconds: string;
+  retentionDays: string;
 }
 
 /** Fields in the order they appear on the screen: the error summary lists them in this order. */
-export const settingsFields = ['unitName', 'agencyCode', 'language', 'startScreen', 'printerName', 'kioskExitCode', 'kioskMode'] as const;
+export const settingsFields = [
+  'unitName',
+  'agencyCode',
+  'language',
+  'startScreen',
+  'printerName',
+  'kioskExitCode',
+  'kioskMode',
+  'kioskIdleWarningSeconds',
+  'kioskIdleWipeSeconds',
+  'retentionDays',
+] as const;
 export type SettingsField = (typeof settingsFields)[number];
 
 export function isSettingsField(path: string): path is SettingsField {
@@ -30,8 +44,19 @@ export function formValuesOf(settings: Settings): SettingsFormValues {
     kioskExitCode: '',
     kioskMode: settings.kioskMode,
     printerName: settings.printerName,
+    kioskIdleWarningSeconds: String(settings.kioskIdleWarningSeconds),
+    kioskIdleWipeSeconds: String(settings.kioskIdleWipeSeconds),
+    retentionDays: String(settings.retentionDays),
   };
 }
+
+/** Digits only become a number; anything else stays NaN, which the contract's schema names as wrong. */
+function wholeNumber(text: string): number {
+  const trimmed = text.trim();
+  return /^\d{1,6}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+const numberFields = ['kioskIdleWarningSeconds', 'kioskIdleWipeSeconds', 'retentionDays'] as const;
 
 /** Only what changed is sent; an empty exit code means "keep the current one". */
 export function changedFields(values: SettingsFormValues, saved: Settings): SettingsUpdate {
@@ -43,6 +68,10 @@ export function changedFields(values: SettingsFormValues, saved: Settings): Sett
   if (values.startScreen !== saved.startScreen) update.startScreen = values.startScreen;
   if (values.kioskMode !== saved.kioskMode) update.kioskMode = values.kioskMode;
   if (values.printerName !== saved.printerName) update.printerName = values.printerName;
+  for (const name of numberFields) {
+    const value = wholeNumber(values[name]);
+    if (value !== saved[name]) update[name] = value;
+  }
   const exitCode = values.kioskExitCode.trim();
   if (exitCode !== '') update.kioskExitCode = exitCode;
   return update;
@@ -60,6 +89,9 @@ export function settingsFormSchema(saved: Settings): z.ZodType<SettingsUpdate, S
       if (update.kioskMode === true && update.kioskExitCode === undefined && !saved.kioskExitCodeSet) {
         ctx.addIssue({ code: 'custom', path: ['kioskMode'], message: msg('kioskNeedsCode') });
       }
+      const warning = update.kioskIdleWarningSeconds ?? saved.kioskIdleWarningSeconds;
+      const wipe = update.kioskIdleWipeSeconds ?? saved.kioskIdleWipeSeconds;
+      if (wipe <= warning) ctx.addIssue({ code: 'custom', path: ['kioskIdleWipeSeconds'], message: msg('idleWipeAfterWarning') });
     });
   return schema as unknown as z.ZodType<SettingsUpdate, SettingsFormValues>;
 }
