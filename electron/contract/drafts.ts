@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { bytesSchema, method } from './define';
 import { fieldErrorSchema } from './errors';
+import { msg } from './messages';
 import { answersSchema, procedureCodeSchema } from './procedure';
+
+/** A CCCD number to look up: the 12 digits printed on the card. */
+export const idNumberSchema = z.string().regex(/^\d{12}$/, { error: msg('idNumberFormat') });
 
 export const draftModeSchema = z.enum(['counter', 'kiosk']);
 
@@ -60,7 +64,11 @@ export const draftsContract = {
     output: z.object({ id: z.string().uuid(), procedureCode: procedureCodeSchema, updatedAt: z.string(), retrievalCode: z.string().nullable() }),
   }),
   get: method({ summary: 'One draft', input: z.object({ id: z.string().uuid() }).strict(), output: draftSchema }),
-  list: method({ summary: 'Drafts, newest first', input: z.object({}).strict(), output: z.object({ drafts: z.array(draftSummarySchema) }) }),
+  list: method({
+    summary: 'Open drafts, newest first; with idNumber, only those where that CCCD number was given (keyed-hash look-up)',
+    input: z.object({ idNumber: idNumberSchema.optional() }).strict(),
+    output: z.object({ drafts: z.array(draftSummarySchema) }),
+  }),
   validate: method({ summary: 'Checks a draft against its procedure', input: z.object({ id: z.string().uuid() }).strict(), output: validationReportSchema }),
   attach: method({
     summary: 'Attaches a file (PDF, JPEG, PNG ≤ 20 MB) to a draft as one of its documents',

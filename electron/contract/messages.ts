@@ -23,6 +23,10 @@ export const validationMessages = {
     vi: 'Mã PIN phải gồm 6 đến 12 chữ số.',
     en: 'The PIN must be 6 to 12 digits.',
   },
+  idNumberFormat: {
+    vi: 'Số CCCD phải gồm đúng 12 chữ số.',
+    en: 'The CCCD number must be exactly 12 digits.',
+  },
   displayNameRequired: {
     vi: 'Hãy nhập họ và tên của cán bộ.',
     en: "Enter the official's full name.",

@@ -178,7 +178,7 @@ export function createServices(options: ServiceOptions): AppServices {
         return saved;
       },
       get: ({ id }) => drafts.get(id),
-      list: () => drafts.list(),
+      list: (filter) => drafts.list(filter),
       validate: ({ id }) => drafts.validate(id),
       attach: (input, ctx) => {
         const attached = drafts.attach(input);

@@ -77,6 +77,24 @@ describe('the app shell in Chromium over the real services', () => {
     await expectTouchTargets(page, 'counter');
     await expectAccessible(page, 'counter');
     await screenshot(page, '02-counter');
+
+    // Finding a resident's drafts by CCCD number (a keyed-hash look-up in the app).
+    const example = h.services.catalogue.get('1.001193').example;
+    h.services.drafts.save({ procedureCode: '1.001193', mode: 'counter', answers: { ...example, requesterFullName: 'Phạm Thị Tìm', requesterIdNumber: '001190012345' } });
+    h.services.drafts.save({ procedureCode: '1.001193', mode: 'counter', answers: { ...example, requesterFullName: 'Đỗ Văn Khác', requesterIdNumber: '079085000222' } });
+    await page.reload();
+    const drafts = page.locator('.drafts__list');
+    await drafts.getByText(/Đỗ Văn Khác/).waitFor();
+    const search = page.getByLabel('Tìm theo số CCCD của người dân');
+    await search.fill('0011 9001');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.locator('#drafts-cccd-error').getByText('Số CCCD phải gồm đúng 12 chữ số.').waitFor();
+    await search.fill('0011 9001 2345');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await expect.poll(() => drafts.locator('li').count()).toBe(1);
+    expect(await drafts.textContent()).toContain('Phạm Thị Tìm');
+    await expectAccessible(page, 'counter, drafts found by CCCD');
+    await screenshot(page, '02b-counter-find-by-cccd');
     await page.getByRole('link', { name: 'Quay lại' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Một Cửa Kiosk');
   });

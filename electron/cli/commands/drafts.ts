@@ -45,9 +45,11 @@ export function registerDrafts(program: Command, run: CommandRunner): void {
   drafts
     .command('list')
     .description('open drafts, newest first')
-    .action(() =>
+    .option('--cccd <number>', 'only drafts where this CCCD number was given (looked up by keyed hash)')
+    .action((options: { cccd?: string }) =>
       run(async ({ services, call }) => {
-        const result = await call<{ drafts: { id: string; procedureCode: string; procedureName: string; updatedAt: string }[] }>(services(), 'drafts.list', {});
+        const filter = options.cccd === undefined ? {} : { idNumber: options.cccd };
+        const result = await call<{ drafts: { id: string; procedureCode: string; procedureName: string; updatedAt: string }[] }>(services(), 'drafts.list', filter);
         return { value: result, human: result.drafts.map((d) => `${d.id}  ${d.procedureCode}  ${d.procedureName}  ${d.updatedAt}`).join('\n') || '(không có / none)' };
       }),
     );

@@ -50,6 +50,8 @@ export class DraftsService {
   private readonly insert;
   private readonly update;
   private readonly attachmentsOf;
+  private readonly clearIdIndex;
+  private readonly addIdIndex;
 
   constructor(
     private readonly db: Database,
@@ -65,12 +67,19 @@ export class DraftsService {
        VALUES (@id, @procedure_code, @definition_version, @mode, @answers_json, @retrieval_hash, @retrieval_code_enc, @created_at, @updated_at)`,
     );
     this.update = db.prepare('UPDATE drafts SET answers_json = ?, definition_version = ?, updated_at = ? WHERE id = ?');
+    this.clearIdIndex = db.prepare('DELETE FROM id_number_index WHERE draft_id = ?');
+    this.addIdIndex = db.prepare('INSERT OR IGNORE INTO id_number_index (draft_id, id_hash) VALUES (?, ?)');
     this.attachmentsOf = db.prepare<[string], AttachmentRow>(
       'SELECT sha256, document_kind, file_name, media_type, bytes FROM draft_attachments WHERE draft_id = ? ORDER BY attached_at, sha256',
     );
   }
 
   save(input: { id?: string; procedureCode: string; mode: 'counter' | 'kiosk'; answers: Answers }): { id: string; procedureCode: string; updatedAt: string; retrievalCode: string | null } {
+    // The answers and their CCCD look-up rows change together or not at all.
+    return this.db.transaction(() => this.saveInTransaction(input))();
+  }
+
+  private saveInTransaction(input: { id?: string; procedureCode: string; mode: 'counter' | 'kiosk'; answers: Answers }) {
     const definition = this.catalogue.get(input.procedureCode);
     const answers = normalizeAnswers(definition, input.answers);
     const at = this.now().toISOString();
@@ -88,6 +97,7 @@ export class DraftsService {
         created_at: at,
         updated_at: at,
       });
+      this.indexIdNumbers(id, definition, answers);
       return { id, procedureCode: definition.code, updatedAt: at, retrievalCode };
     }
     const row = this.openRow(input.id);
@@ -100,6 +110,7 @@ export class DraftsService {
       });
     }
     this.update.run(this.seal(answers), definition.version, at, row.id);
+    this.indexIdNumbers(row.id, definition, answers);
     return { id: row.id, procedureCode: row.procedure_code, updatedAt: at, retrievalCode: this.retrievalCodeOf(row) };
   }
 
@@ -109,8 +120,16 @@ export class DraftsService {
     return this.toDraft(row);
   }
 
-  list(): { drafts: (Omit<Draft, 'answers' | 'attachments'> & { procedureName: string; applicantName: string | null })[] } {
-    const rows = this.db.prepare<[], DraftRow>("SELECT * FROM drafts WHERE status = 'open' ORDER BY updated_at DESC LIMIT 200").all();
+  /** Open drafts, newest first; with an ID number, only the drafts where it was given (matched by keyed hash). */
+  list(filter: { idNumber?: string } = {}): { drafts: (Omit<Draft, 'answers' | 'attachments'> & { procedureName: string; applicantName: string | null })[] } {
+    const rows =
+      filter.idNumber === undefined
+        ? this.db.prepare<[], DraftRow>("SELECT * FROM drafts WHERE status = 'open' ORDER BY updated_at DESC LIMIT 200").all()
+        : this.db
+            .prepare<[string], DraftRow>(
+              "SELECT d.* FROM drafts d JOIN id_number_index i ON i.draft_id = d.id WHERE i.id_hash = ? AND d.status = 'open' ORDER BY d.updated_at DESC LIMIT 200",
+            )
+            .all(this.cipher.indexHash(filter.idNumber));
     return {
       drafts: rows.map((row) => {
         const { answers: _answers, attachments: _attachments, ...summary } = this.toDraft(row);
@@ -145,6 +164,16 @@ export class DraftsService {
     this.get(id); // carries the draft forward first
     const row = this.byId.get(id)!;
     return row.retired_json === null ? {} : this.open(row.retired_json);
+  }
+
+  /** Ids of drafts (open or submitted) where this CCCD number was given. */
+  idsByIdNumber(idNumber: string): string[] {
+    return this.db.prepare<[string], { draft_id: string }>('SELECT draft_id FROM id_number_index WHERE id_hash = ?').all(this.cipher.indexHash(idNumber)).map((r) => r.draft_id);
+  }
+
+  private indexIdNumbers(draftId: string, definition: ProcedureDefinition, answers: Answers): void {
+    this.clearIdIndex.run(draftId);
+    for (const idNumber of idNumbersIn(definition, answers)) this.addIdIndex.run(draftId, this.cipher.indexHash(idNumber));
   }
 
   /** Kiosk: the code alone is not enough; the date of birth typed in the draft must match too. */
@@ -251,6 +280,25 @@ export function applicantName(definition: ProcedureDefinition, answers: Answers)
   const question = definition.steps.flatMap((s) => s.questions).find((q) => q.cccdField === 'fullName');
   const value = question ? answers[question.id] : undefined;
   return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+/** Every CCCD number in the answers: CCCD questions and the ones the card's ID number fills, in groups too. */
+export function idNumbersIn(definition: ProcedureDefinition, answers: Answers): string[] {
+  const isIdQuestion = (q: { type: string; cccdField?: string }) => q.type === 'cccd' || q.cccdField === 'idNumber';
+  const found = new Set<string>();
+  const take = (value: unknown) => {
+    if (typeof value === 'string' && /^\d{12}$/.test(value)) found.add(value);
+  };
+  for (const question of definition.steps.flatMap((s) => s.questions)) {
+    const value = answers[question.id];
+    if (question.type === 'group') {
+      const items = Array.isArray(value) ? value : [];
+      for (const inner of question.questions.filter(isIdQuestion)) for (const item of items) take((item as Record<string, unknown> | null)?.[inner.id]);
+    } else if (isIdQuestion(question)) {
+      take(value);
+    }
+  }
+  return [...found];
 }
 
 /** The attachments a draft holds, as the kinds the validator needs. */

@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { draftSummarySchema } from '../../../electron/contract/drafts';
 import { api } from '../api';
+import { ErrorMessage } from '../components/ErrorMessage';
 import { ErrorPanel } from '../components/ErrorPanel';
+import { describedBy } from '../components/fieldIds';
 import { formatDate, formatTime } from '../format';
 import { wizardPath } from '../wizard/WizardContext';
 
@@ -15,23 +17,66 @@ export function DraftsList() {
   const { t } = useTranslation();
   const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  // The CCCD number typed, and the one the list is filtered by (set on "Tìm").
+  const [idNumber, setIdNumber] = useState('');
+  const [filter, setFilter] = useState<string | null>(null);
+  const [filterError, setFilterError] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
-    api.drafts.list().then(
+    api.drafts.list(filter === null ? {} : { idNumber: filter }).then(
       (r) => current && setDrafts(r.drafts),
       (error: unknown) => current && setFailure(error),
     );
     return () => {
       current = false;
     };
-  }, []);
+  }, [filter]);
+  const search = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const typed = idNumber.replace(/\s/g, '');
+    if (typed === '') {
+      setFilterError(null);
+      setFilter(null);
+    } else if (!/^\d{12}$/.test(typed)) {
+      setFilterError(t('drafts.idNumberFormat'));
+    } else {
+      setFilterError(null);
+      setFilter(typed);
+    }
+  };
+  const errorId = filterError ? 'drafts-cccd-error' : undefined;
   return (
     <section className="drafts" aria-labelledby="drafts-title">
       <h2 id="drafts-title" className="heading-m">
         {t('drafts.heading')}
       </h2>
       {failure !== null && <ErrorPanel error={failure} />}
-      {drafts && drafts.length === 0 && <p className="body">{t('drafts.empty')}</p>}
+      <form className="drafts__search" role="search" noValidate onSubmit={search}>
+        <div className={errorId ? 'form-group form-group--error' : 'form-group'}>
+          <label className="label" htmlFor="drafts-cccd">
+            {t('drafts.searchLabel')}
+          </label>
+          <div id="drafts-cccd-hint" className="hint">
+            {t('drafts.searchHint')}
+          </div>
+          {errorId && filterError && <ErrorMessage id={errorId}>{filterError}</ErrorMessage>}
+          <input
+            id="drafts-cccd"
+            className={`input input--code${errorId ? ' input--error' : ''}`}
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
+            value={idNumber}
+            onChange={(event) => setIdNumber(event.target.value)}
+            aria-describedby={describedBy('drafts-cccd-hint', errorId)}
+            aria-invalid={errorId ? true : undefined}
+          />
+        </div>
+        <button type="submit" className="button button--secondary">
+          {t('drafts.search')}
+        </button>
+      </form>
+      {drafts && drafts.length === 0 && <p className="body">{t(filter === null ? 'drafts.empty' : 'drafts.noneForIdNumber')}</p>}
       {drafts && drafts.length > 0 && (
         <ul className="drafts__list">
           {drafts.map((d) => {
