@@ -96,6 +96,8 @@ export function createServices(options: ServiceOptions): AppServices {
   const record = (ctx: CallContext, action: string, subjectType: string | null, subjectId: string | null, details: AuditDetails) =>
     audit.append({ actor: ctx.transport, action, subjectType, subjectId, details });
   const accounts = new AccountsService(db, audit, now);
+  // A change and its audit entry commit together: a crash between them can lose neither alone.
+  const withAudit = <T>(change: () => T): T => db.transaction(change)();
   const dossierOfDraft = db.prepare<[string], { id: string }>('SELECT id FROM dossiers WHERE draft_id = ?');
   // Retention: at start-up, then every hour while the app runs.
   const retention = new Retention({ db, files, retentionDays: () => settings.get().retentionDays, audit, now });
@@ -172,34 +174,38 @@ export function createServices(options: ServiceOptions): AppServices {
       communes: ({ provinceCode }) => ({ units: catalogue.communes(provinceCode).map(({ code, name, fullName }) => ({ code, name, fullName })) }),
     },
     drafts: {
-      save: (input, ctx) => {
-        const saved = drafts.save(input);
-        if (input.id === undefined) record(ctx, 'draft.create', 'draft', saved.id, { procedureCode: saved.procedureCode, mode: input.mode });
-        return saved;
-      },
+      save: (input, ctx) =>
+        withAudit(() => {
+          const saved = drafts.save(input);
+          if (input.id === undefined) record(ctx, 'draft.create', 'draft', saved.id, { procedureCode: saved.procedureCode, mode: input.mode });
+          return saved;
+        }),
       get: ({ id }) => drafts.get(id),
       list: (filter) => drafts.list(filter),
       validate: ({ id }) => drafts.validate(id),
-      attach: (input, ctx) => {
-        const attached = drafts.attach(input);
-        record(ctx, 'draft.attach', 'draft', input.draftId, { documentKind: attached.documentKind, bytes: attached.bytes });
-        return attached;
-      },
-      detach: ({ draftId, sha256 }, ctx) => {
-        const attachment = drafts.get(draftId).attachments.find((a) => a.sha256 === sha256);
-        const result = drafts.detach(draftId, sha256);
-        if (result.removed && attachment) record(ctx, 'draft.detach', 'draft', draftId, { documentKind: attachment.documentKind, bytes: attachment.bytes });
-        return result;
-      },
+      attach: (input, ctx) =>
+        withAudit(() => {
+          const attached = drafts.attach(input);
+          record(ctx, 'draft.attach', 'draft', input.draftId, { documentKind: attached.documentKind, bytes: attached.bytes });
+          return attached;
+        }),
+      detach: ({ draftId, sha256 }, ctx) =>
+        withAudit(() => {
+          const attachment = drafts.get(draftId).attachments.find((a) => a.sha256 === sha256);
+          const result = drafts.detach(draftId, sha256);
+          if (result.removed && attachment) record(ctx, 'draft.detach', 'draft', draftId, { documentKind: attachment.documentKind, bytes: attachment.bytes });
+          return result;
+        }),
       resume: ({ retrievalCode, dateOfBirth }) => drafts.resume(retrievalCode, dateOfBirth),
     },
     dossiers: {
-      submit: ({ draftId }, ctx) => {
-        const already = dossierOfDraft.get(draftId) !== undefined;
-        const queued = dossiers.submit(draftId);
-        if (!already) record(ctx, 'dossier.queue', 'dossier', queued.dossierId, { procedureCode: dossiers.get(queued.dossierId).procedureCode, localReference: queued.localReference });
-        return queued;
-      },
+      submit: ({ draftId }, ctx) =>
+        withAudit(() => {
+          const already = dossierOfDraft.get(draftId) !== undefined;
+          const queued = dossiers.submit(draftId);
+          if (!already) record(ctx, 'dossier.queue', 'dossier', queued.dossierId, { procedureCode: dossiers.get(queued.dossierId).procedureCode, localReference: queued.localReference });
+          return queued;
+        }),
       list: ({ state }) => dossiers.list(state),
       get: ({ id }) => dossiers.get(id),
     },

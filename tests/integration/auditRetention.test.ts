@@ -103,6 +103,37 @@ describe('audit log', () => {
     o.services.close();
   });
 
+  it('writes each change and its entry in one transaction: when the entry cannot be written, the change is not made', async () => {
+    const o = open();
+    await o.h('settings.update', { unitName: 'UBND xã Tân Phú', agencyCode: '000.00.01.H22' });
+    const example = (await o.h<{ example: unknown }>('catalogue.get', { code: '1.004194' })).example;
+    const { id } = await o.h<{ id: string }>('drafts.save', { procedureCode: '1.004194', mode: 'counter', answers: example });
+    const count = (table: string) => o.services.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    // The audit log fails from here on (as a full disk or a crash at that point would).
+    o.services.db.exec("CREATE TEMP TRIGGER audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END;");
+    const drafts = count('drafts');
+    const created = await o.services.router.handle('drafts.save', { procedureCode: '1.004194', mode: 'counter', answers: example }, ctx);
+    expect(created.ok).toBe(false);
+    expect(count('drafts')).toBe(drafts);
+    const report = await o.h<{ missingDocuments: { kind: string }[] }>('drafts.validate', { id });
+    const attached = await o.services.router.handle('drafts.attach', { draftId: id, documentKind: report.missingDocuments[0]!.kind, fileName: 'a.pdf', mediaType: 'application/pdf', content: pdf('a') }, ctx);
+    expect(attached.ok).toBe(false);
+    expect(count('draft_attachments')).toBe(0);
+    o.services.db.exec('DROP TRIGGER audit_down');
+    for (const d of report.missingDocuments) {
+      await o.h('drafts.attach', { draftId: id, documentKind: d.kind, fileName: `${d.kind}.pdf`, mediaType: 'application/pdf', content: pdf('b') });
+    }
+    o.services.db.exec("CREATE TEMP TRIGGER audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END;");
+    const queued = await o.services.router.handle('dossiers.submit', { draftId: id }, ctx);
+    expect(queued.ok).toBe(false);
+    expect([count('dossiers'), count('outbox'), count('dossier_history')]).toEqual([0, 0, 0]);
+    expect(o.services.db.prepare("SELECT status FROM drafts WHERE id = ?").pluck().get(id)).toBe('open');
+    o.services.db.exec('DROP TRIGGER audit_down');
+    await o.h('dossiers.submit', { draftId: id });
+    expect(actions(o.services).filter((a) => a === 'dossier.queue')).toHaveLength(1);
+    o.services.close();
+  });
+
   it('finds an entry modified by hand (trigger dropped, as an attacker editing the file would) by its id', async () => {
     const o = open();
     const { draftId } = await queuedDossier(o, 'modified');
