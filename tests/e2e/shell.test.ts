@@ -222,7 +222,7 @@ describe('kiosk mode', () => {
       await screenshot(page, '09-kiosk-exit-wrong-code');
       await dialog.getByLabel(/mã/i).first().fill('135790');
       await dialog.getByRole('button').filter({ hasNotText: /Hủy|Đóng/ }).first().click();
-      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Một Cửa Kiosk');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 }).toContain('Một Cửa Kiosk');
       expect(h.services.settings.get().kioskMode).toBe(false);
       await screenshot(page, '10-home-after-kiosk');
       expect(h.problems).toEqual([]);
