@@ -27,6 +27,10 @@ export const validationMessages = {
     vi: 'Tài khoản đầu tiên phải là cán bộ quản trị.',
     en: 'The first account must be a supervisor.',
   },
+  gatewayUrlFormat: {
+    vi: 'Địa chỉ hệ thống tiếp nhận phải bắt đầu bằng http:// hoặc https:// (ví dụ: https://lgsp.example.vn/motcua).',
+    en: 'The receiving system address must start with http:// or https:// (for example: https://lgsp.example.vn/motcua).',
+  },
   nameRequired: {
     vi: 'Hãy nhập tên đơn vị (ví dụ: UBND xã Tân Phú).',
     en: 'Enter the unit name (for example: UBND xã Tân Phú).',

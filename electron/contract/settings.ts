@@ -12,6 +12,9 @@ export const kioskIdleWipeSecondsSchema = z.number().int().min(60).max(1800);
 /** How long confirmed dossiers stay on this machine (PDPL 91/2025: purge after confirmation). */
 export const retentionDaysSchema = z.number().int().min(1).max(3650);
 
+/** http(s) base URL of the receiving system, or '' for none. */
+export const syncGatewayUrlSchema = z.union([z.literal(''), z.string().trim().max(500).regex(/^https?:\/\/[^\s]+$/, { error: msg('gatewayUrlFormat') })]);
+
 export const languageSchema = z.enum(['vi', 'en']);
 export const startScreenSchema = z.enum(['home', 'counter', 'kiosk']);
 
@@ -31,6 +34,8 @@ export const settingsSchema = z.object({
   kioskIdleWipeSeconds: kioskIdleWipeSecondsSchema,
   /** Days a dossier confirmed by the receiving side is kept on this machine before it is purged. */
   retentionDays: retentionDaysSchema,
+  /** Base URL of the receiving system (docs/sync-protocol.md); '' while none is configured. */
+  syncGatewayUrl: syncGatewayUrlSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -43,6 +48,7 @@ export const settingsUpdateSchema = z
     agencyCode: agencyCodeSchema,
     printerName: z.string().max(200),
     retentionDays: retentionDaysSchema,
+    syncGatewayUrl: syncGatewayUrlSchema,
     kioskIdleWarningSeconds: kioskIdleWarningSecondsSchema,
     kioskIdleWipeSeconds: kioskIdleWipeSecondsSchema,
     /** A new kiosk exit code; stored only as a scrypt hash. */
