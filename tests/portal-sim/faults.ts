@@ -7,8 +7,8 @@ export interface Faults {
   /** Of the failures on PATCH: share that cut the upload part-way through the body. */
   cutShare: number;
   latencyMs: number;
-  /** One-shot: the next PATCH is cut after this many body bytes. */
-  cutNextUploadAfterBytes: number | null;
+  /** One-shot: the next PATCH whose bytes cross this offset of its upload is cut exactly there. */
+  cutUploadAtOffset: number | null;
   /** Procedure codes refused permanently (422 PROCEDURE_NOT_ACCEPTED). */
   refuseProcedures: string[];
 }
@@ -16,7 +16,7 @@ export interface Faults {
 export type FaultKind = 'none' | 'reset-before' | 'reset-after' | 'error' | 'cut';
 
 export function defaultFaults(): Faults {
-  return { failRate: 0, resetShare: 0.5, cutShare: 0.5, latencyMs: 0, cutNextUploadAfterBytes: null, refuseProcedures: [] };
+  return { failRate: 0, resetShare: 0.5, cutShare: 0.5, latencyMs: 0, cutUploadAtOffset: null, refuseProcedures: [] };
 }
 
 export function drawFault(faults: Faults, isPatch: boolean, random: () => number = Math.random): FaultKind {

@@ -219,9 +219,12 @@ export async function startPortalSim(options: PortalSimOptions, port = 0): Promi
     if (match && m === 'HEAD') return tus.head(match[1]!, res);
     if (match && m === 'PATCH') {
       let cutAfter: number | null = null;
-      if (faults.cutNextUploadAfterBytes !== null) {
-        cutAfter = faults.cutNextUploadAfterBytes;
-        faults.cutNextUploadAfterBytes = null;
+      const at = faults.cutUploadAtOffset;
+      const offset = Number(req.headers['upload-offset']);
+      const length = Number(req.headers['content-length'] ?? 0);
+      if (at !== null && offset < at && at <= offset + length) {
+        cutAfter = at - offset;
+        faults.cutUploadAtOffset = null;
       } else if (fault === 'cut') {
         cutAfter = Math.floor(Math.random() * Number(req.headers['content-length'] ?? 0));
       }

@@ -20,17 +20,17 @@ const KINDS = ['toKhaiKhaiSinh', 'giayChungSinh', 'giayToTuyThan'] as const;
  * `attachments` files of `bytes` bytes. One random block is reused with a per-file header, so every
  * attachment has its own content and SHA-256 without drawing hundreds of MB of randomness.
  */
-export function queueDossiers(services: AppServices, count: number, opts: { attachments?: number; bytes?: number; procedureCode?: string } = {}): string[] {
+export function queueDossiers(services: AppServices, count: number, opts: { attachments?: number; bytes?: number; sizes?: number[]; procedureCode?: string } = {}): string[] {
   const code = opts.procedureCode ?? '1.001193';
-  const size = opts.bytes ?? 4096;
-  const block = randomBytes(size);
+  const sizes = opts.sizes ?? Array.from({ length: opts.attachments ?? 3 }, () => opts.bytes ?? 4096);
+  const block = randomBytes(Math.max(...sizes));
   const example = services.catalogue.get(code).example;
   const ids: string[] = [];
   const run = randomBytes(8).toString('hex');
   for (let i = 0; i < count; i++) {
     const draft = services.drafts.save({ procedureCode: code, mode: 'counter', answers: example });
-    for (let j = 0; j < (opts.attachments ?? 3); j++) {
-      const content = Buffer.from(block);
+    for (let j = 0; j < sizes.length; j++) {
+      const content = Buffer.from(block.subarray(0, sizes[j]));
       content.write(`%PDF-1.4\n%${run}-${i}-${j}\n`, 0, 'latin1');
       services.drafts.attach({ draftId: draft.id, documentKind: KINDS[j % KINDS.length]!, fileName: `giay-${i}-${j}.pdf`, mediaType: 'application/pdf', content });
     }
