@@ -95,7 +95,7 @@ export function createServices(options: ServiceOptions): AppServices {
   const calendar = loadCalendar(options.resourcesDir);
   const drafts = new DraftsService(db, catalogue, files, cipher, calendar, now);
   const dossiers = new DossiersService(db, catalogue, drafts, settings, calendar, cipher, now);
-  const sync = new SyncService({ db, dossiers, files, gatewayUrl: () => settings.get().syncGatewayUrl, logger, now, onStatus: (status) => hub.emit('sync.changed', status) });
+  const sync = new SyncService({ db, dossiers, files, cipher, gatewayUrl: () => settings.get().syncGatewayUrl, logger, now, onStatus: (status) => hub.emit('sync.changed', status) });
   if (options.startSync) sync.start();
   // PDF assembly runs in a worker thread, started on the first document.
   const documentWorker = new DocumentWorker();

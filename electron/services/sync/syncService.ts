@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { ContractError } from '../../contract/errors';
 import type { LinkStatus, LookupResult, QueueItem } from '../../contract/sync';
 import type { DossiersService } from '../dossiers/dossiersService';
+import type { DataCipher } from '../crypto/dataCipher';
 import type { FileStore } from '../files/fileStore';
 import type { Logger } from '../logger';
 import { defaultBackoff, retryDelayMs, type BackoffPolicy } from './backoff';
@@ -11,11 +12,14 @@ import { GatewayClient } from './gatewayClient';
 import { Outbox } from './outbox';
 import { sendDossier, type SendOutcome } from './sender';
 import { pullStatus } from './statusPull';
+import { exportQueue, importBundle, type ImportResult } from './transfer';
 
 export interface SyncOptions {
   db: Database;
   dossiers: DossiersService;
   files: FileStore;
+  /** Seals this machine's bundle-signing key (offline transfer). */
+  cipher?: DataCipher;
   gatewayUrl(): string;
   logger: Logger;
   now: () => Date;
@@ -250,6 +254,19 @@ export class SyncService {
     this.tally[outcome.kind]++;
     this.o.logger.info({ event: 'sync-sent', dossierId: id, dossierCode: outcome.dossierCode, kind: outcome.kind }, 'dossier delivered');
     this.emit();
+  }
+
+  /** Offline transfer: every dossier not yet delivered, as an encrypted, signed bundle. */
+  exportBundle(passphrase: string): { bundle: Buffer; dossiers: number; signer: string } {
+    if (!this.o.cipher) throw new Error('SyncService: no cipher for the transfer key');
+    return exportQueue({ outbox: this.outbox, cipher: this.o.cipher, dossier: (id) => this.o.dossiers.get(id), attachment: (sha) => this.o.files.get(sha), now: this.o.now() }, passphrase);
+  }
+
+  /** Offline transfer, on the connected machine: sends a bundle's dossiers under their original ids. */
+  async importBundle(raw: Buffer, passphrase: string, trustedSigner?: string): Promise<ImportResult> {
+    const gateway = this.gateway();
+    if (!gateway) throw new ContractError({ code: 'VALIDATION_FAILED', message_vi: 'Chưa có địa chỉ hệ thống tiếp nhận (--gateway).', message_en: 'No receiving system address (--gateway).', details: { field: 'gateway' } });
+    return importBundle({ outbox: this.outbox, gateway }, raw, passphrase, trustedSigner);
   }
 
   /**
