@@ -87,4 +87,32 @@ describe('sync recovery', () => {
       await sim.stop();
     }
   }, 120_000);
+
+  it('the background worker notices the receiver is down, then sends by itself when it returns', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'sim.sqlite');
+    // Learn a free port, then leave it closed: connection refused, as when the link is down.
+    const first = await startSim({ db });
+    const port = Number(new URL(first.url).port);
+    await first.stop();
+    const services = await counterServices(path.join(dir, 'data'));
+    const [id] = queueDossiers(services, 1);
+    const worker = testSyncWorker(services, `http://127.0.0.1:${port}`);
+    worker.start();
+    try {
+      await until(async () => worker.status().link === 'offline', 'the link to be seen as down');
+      expect(worker.status()).toMatchObject({ queued: 1, lastSuccessAt: null });
+      const sim = await startSim({ db, port });
+      try {
+        await until(async () => services.dossiers.get(id!).dossierCode !== null, 'the dossier to be delivered');
+        expect(worker.status()).toMatchObject({ link: 'online', queued: 0 });
+        expect((await sim.dossiers()).map((d) => d.id)).toEqual([id]);
+      } finally {
+        await sim.stop();
+      }
+    } finally {
+      worker.stop();
+      services.close();
+    }
+  }, 60_000);
 });

@@ -15,6 +15,8 @@ export interface PortalSimOptions {
   /** Moves every committed dossier one status along every this many ms (0: only on command). */
   advanceEveryMs?: number;
   gatewayKey?: string;
+  /** Called as each request arrives (benchmarks: when did the first byte of a dossier reach us). */
+  onRequest?: (method: string, pathname: string) => void;
 }
 
 export interface PortalSim {
@@ -240,10 +242,13 @@ export async function startPortalSim(options: PortalSimOptions, port = 0): Promi
     throw new HttpError(404, 'NOT_FOUND', 'Không có địa chỉ này.', 'No such endpoint.', { path: p });
   }
 
+  let closed = false;
   const server = http.createServer((req, res) => {
+    if (closed) return void req.socket.destroy();
     res.setHeader('Motcua-Protocol', PROTOCOL);
     res.setHeader('Tus-Resumable', '1.0.0');
     const url = new URL(req.url ?? '/', baseUrl);
+    options.onRequest?.(req.method ?? 'GET', url.pathname);
     const exempt = url.pathname === '/v1/health' || url.pathname.startsWith('/v1/admin/') || (req.method === 'GET' && url.pathname === '/v1/dossiers');
     const fault = exempt ? 'none' : drawFault(faults, req.method === 'PATCH');
     const go = async () => {
@@ -256,6 +261,7 @@ export async function startPortalSim(options: PortalSimOptions, port = 0): Promi
       await route(req, res, url, fault);
     };
     setTimeout(() => {
+      if (closed) return void req.socket.destroy();
       go().catch((error: unknown) => {
         const e = error instanceof HttpError ? error : new HttpError(500, 'INTERNAL', 'Lỗi hệ thống tiếp nhận.', 'Receiver error.');
         if (!(error instanceof HttpError)) console.error(error);
@@ -281,6 +287,7 @@ export async function startPortalSim(options: PortalSimOptions, port = 0): Promi
     faults,
     store,
     close: async () => {
+      closed = true;
       if (timer) clearInterval(timer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

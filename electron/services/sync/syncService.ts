@@ -174,7 +174,7 @@ export class SyncService {
   private scheduleWake(): void {
     if (!this.running) return;
     if (this.wake) clearTimeout(this.wake);
-    const next = this.outbox.nextDueAt();
+    const next = this.monitor?.link === 'offline' ? null : this.outbox.nextDueAt();
     const until = next ? new Date(next).getTime() - this.o.now().getTime() : STATUS_PULL_MS;
     this.wake = setTimeout(() => this.kick(), Math.min(Math.max(until, 250), STATUS_PULL_MS));
     this.wake.unref();
@@ -198,7 +198,9 @@ export class SyncService {
   async drain(): Promise<void> {
     const gateway = this.gateway();
     if (!gateway || !this.monitor) return;
-    if (this.monitor.link !== 'online' && (await this.monitor.check()) !== 'online') return;
+    // Offline: the monitor probes at its own pace and calls kick() when the link returns.
+    if (this.monitor.link === 'offline') return;
+    if (this.monitor.link === 'unknown' && (await this.monitor.check()) !== 'online') return;
     const inFlight = new Set<string>();
     const worker = async () => {
       while (this.monitor?.link === 'online') {
@@ -280,6 +282,7 @@ export class SyncService {
     this.tally.alreadyPresent = 0;
     this.outbox.makeDue();
     for (;;) {
+      if (this.monitor.link === 'offline') await this.monitor.check();
       await this.drain();
       await this.maybePull(true);
       const { pending } = this.outbox.counts();
@@ -287,7 +290,6 @@ export class SyncService {
       const next = this.outbox.nextDueAt();
       const wait = this.monitor.link === 'online' && next ? Math.max(new Date(next).getTime() - this.o.now().getTime(), 50) : (this.o.offlineProbeMs ?? 2_000);
       await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 30_000)));
-      if (this.monitor.link !== 'online') await this.monitor.check();
     }
     const counts = this.outbox.counts();
     return { sent: this.tally.sent, alreadyPresent: this.tally.alreadyPresent, failed: counts.needsPerson, pending: counts.pending };
