@@ -39,6 +39,7 @@ export interface SyncRunResult {
 }
 
 const STATUS_PULL_MS = 60_000;
+const SHORT_WAIT_MS = 2_000;
 
 /**
  * The outbox worker: sends while the receiver answers, backs off with full jitter (never giving up),
@@ -205,7 +206,14 @@ export class SyncService {
     const worker = async () => {
       while (this.monitor?.link === 'online') {
         const [id] = this.outbox.due(1, inFlight);
-        if (!id) return;
+        if (!id) {
+          // A retry due within a second or two: wait for it here rather than end the pass.
+          const next = this.outbox.nextDueAt();
+          const wait = next ? new Date(next).getTime() - this.o.now().getTime() : Infinity;
+          if (wait > SHORT_WAIT_MS) return;
+          await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 10)));
+          continue;
+        }
         inFlight.add(id);
         try {
           await this.sendOne(gateway, id);
