@@ -28,8 +28,8 @@ export const validationMessages = {
     en: 'The first account must be a supervisor.',
   },
   gatewayUrlFormat: {
-    vi: 'Địa chỉ hệ thống tiếp nhận phải bắt đầu bằng http:// hoặc https:// (ví dụ: https://lgsp.example.vn/motcua).',
-    en: 'The receiving system address must start with http:// or https:// (for example: https://lgsp.example.vn/motcua).',
+    vi: 'Địa chỉ hệ thống tiếp nhận phải bắt đầu bằng https:// (ví dụ: https://lgsp.example.vn/motcua); http:// chỉ được dùng cho chính máy này (127.0.0.1, localhost).',
+    en: 'The receiving system address must start with https:// (for example: https://lgsp.example.vn/motcua); http:// only for this machine itself (127.0.0.1, localhost).',
   },
   nameRequired: {
     vi: 'Hãy nhập tên đơn vị (ví dụ: UBND xã Tân Phú).',

@@ -12,8 +12,18 @@ export const kioskIdleWipeSecondsSchema = z.number().int().min(60).max(1800);
 /** How long confirmed dossiers stay on this machine (PDPL 91/2025: purge after confirmation). */
 export const retentionDaysSchema = z.number().int().min(1).max(3650);
 
-/** http(s) base URL of the receiving system, or '' for none. */
-export const syncGatewayUrlSchema = z.union([z.literal(''), z.string().trim().max(500).regex(/^https?:\/\/[^\s]+$/, { error: msg('gatewayUrlFormat') })]);
+/**
+ * Base URL of the receiving system, or '' for none. Dossiers carry personal data: https only, except
+ * plain http on this machine's loopback (a local gateway process, the simulator).
+ */
+export const syncGatewayUrlSchema = z.union([
+  z.literal(''),
+  z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^(https:\/\/[^\s/?#]+|http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?)(\/[^\s]*)?$/, { error: msg('gatewayUrlFormat') }),
+]);
 
 export const languageSchema = z.enum(['vi', 'en']);
 export const startScreenSchema = z.enum(['home', 'counter', 'kiosk']);

@@ -83,7 +83,11 @@ export function createServices(options: ServiceOptions): AppServices {
   const { previousEndedCleanly } = runs.start(options.appVersion, opened.integrity);
   if (!previousEndedCleanly) logger.warn({ event: 'recovered-after-unclean-exit' }, 'previous run did not end cleanly');
 
-  const settings = new SettingsService(db, now, (s) => hub.emit('settings.changed', s));
+  let onSettingsChanged = (): void => undefined;
+  const settings = new SettingsService(db, now, (s) => {
+    hub.emit('settings.changed', s);
+    onSettingsChanged();
+  });
   const kiosk = new KioskService(settings, now);
   const sqlite = sqliteVersion(db);
 
@@ -97,6 +101,7 @@ export function createServices(options: ServiceOptions): AppServices {
   const dossiers = new DossiersService(db, catalogue, drafts, settings, calendar, cipher, now);
   const sync = new SyncService({ db, dossiers, files, cipher, gatewayUrl: () => settings.get().syncGatewayUrl, logger, now, onStatus: (status) => hub.emit('sync.changed', status) });
   if (options.startSync) sync.start();
+  onSettingsChanged = () => sync.emit();
   // PDF assembly runs in a worker thread, started on the first document.
   const documentWorker = new DocumentWorker();
   const documents = new DocumentsService(catalogue, options.resourcesDir, (job) => documentWorker.render(job));
@@ -207,6 +212,8 @@ export function createServices(options: ServiceOptions): AppServices {
       submit: ({ draftId }, ctx) => {
         const already = dossierOfDraft.get(draftId) !== undefined;
         const queued = dossiers.submit(draftId);
+        sync.emit();
+        if (options.startSync) sync.kick();
         if (!already) record(ctx, 'dossier.queue', 'dossier', queued.dossierId, { procedureCode: dossiers.get(queued.dossierId).procedureCode, localReference: queued.localReference });
         return queued;
       },

@@ -18,7 +18,7 @@ beforeAll(async () => {
   server = await startRendererServer();
   sim = await startSim({ db: path.join(simDir, 'sim.sqlite') });
   h = await startHarness({ browser, baseUrl: server.url });
-  await h.services.settings.update({ unitName: 'UBND phường Ba Đình', agencyCode: AGENCY, syncGatewayUrl: sim.url });
+  await h.services.settings.update({ unitName: 'UBND phường Ba Đình', agencyCode: AGENCY });
 });
 
 afterAll(async () => {
@@ -35,6 +35,23 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
 }
 
 describe('sync in the UI', () => {
+  it('the receiving system address is set in Settings: https only, plain http only on this machine', async () => {
+    const { page } = h;
+    await h.open('/settings');
+    const field = page.getByLabel(/Địa chỉ hệ thống tiếp nhận/);
+    await field.fill('http://lgsp.example.vn/motcua');
+    await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Có lỗi cần sửa' }).waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(h.services.settings.get().syncGatewayUrl).toBe('');
+    await expectAccessible(page, 'settings gateway error');
+    await screenshot(page, '79-sync-settings-error');
+    await field.fill(sim.url);
+    await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+    await page.getByText('Đã lưu cài đặt.').waitFor();
+    expect(h.services.settings.get().syncGatewayUrl).toBe(sim.url);
+  });
+
   it('header link status, the sending queue with a refusal and "Gửi lại", status history, kiosk look-up by QR text', async () => {
     const { page, services } = h;
     // The receiver refuses birth registrations for now: the dossier needs an official.

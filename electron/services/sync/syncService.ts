@@ -113,7 +113,8 @@ export class SyncService {
     };
   }
 
-  private emit(): void {
+  /** Tells the screens (a dossier was queued, the gateway setting changed). */
+  emit(): void {
     this.o.onStatus?.(this.status());
   }
 

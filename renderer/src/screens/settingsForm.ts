@@ -11,10 +11,11 @@ export interface SettingsFormValues {
   kioskExitCode: string;
   kioskMode: boolean;
   printerName: string;
+  syncGatewayUrl: string;
 }
 
 /** Fields in the order they appear on the screen: the error summary lists them in this order. */
-export const settingsFields = ['unitName', 'agencyCode', 'language', 'startScreen', 'printerName', 'kioskExitCode', 'kioskMode'] as const;
+export const settingsFields = ['unitName', 'agencyCode', 'language', 'startScreen', 'printerName', 'syncGatewayUrl', 'kioskExitCode', 'kioskMode'] as const;
 export type SettingsField = (typeof settingsFields)[number];
 
 export function isSettingsField(path: string): path is SettingsField {
@@ -30,6 +31,7 @@ export function formValuesOf(settings: Settings): SettingsFormValues {
     kioskExitCode: '',
     kioskMode: settings.kioskMode,
     printerName: settings.printerName,
+    syncGatewayUrl: settings.syncGatewayUrl,
   };
 }
 
@@ -43,6 +45,8 @@ export function changedFields(values: SettingsFormValues, saved: Settings): Sett
   if (values.startScreen !== saved.startScreen) update.startScreen = values.startScreen;
   if (values.kioskMode !== saved.kioskMode) update.kioskMode = values.kioskMode;
   if (values.printerName !== saved.printerName) update.printerName = values.printerName;
+  const gateway = values.syncGatewayUrl.trim();
+  if (gateway !== saved.syncGatewayUrl) update.syncGatewayUrl = gateway;
   const exitCode = values.kioskExitCode.trim();
   if (exitCode !== '') update.kioskExitCode = exitCode;
   return update;
