@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GatewayClient } from '../../electron/services/sync/gatewayClient';
 import { buildManifest } from '../../electron/services/sync/manifest';
+import { motcua } from '../support/cli';
 import { startSim } from '../support/portalSim';
 import { counterServices, queueDossiers } from '../support/syncFixtures';
 import { testSyncWorker } from '../support/syncWorker';
@@ -44,6 +45,46 @@ describe('portal simulator (CLI.md contract)', () => {
     } finally {
       services.close();
     }
+  });
+
+  it('moves dossiers through statuses on a schedule; the app pulls them into the history', async () => {
+    const dir = tempDir();
+    const sim = await startSim({ db: path.join(dir, 'sim.sqlite'), extra: ['--advance-every-ms', '150'] });
+    const services = await counterServices(path.join(dir, 'data'));
+    try {
+      const [id] = queueDossiers(services, 1, { bytes: 1000 });
+      const worker = testSyncWorker(services, sim.url);
+      await worker.run(true);
+      const end = Date.now() + 30_000;
+      while ((await sim.dossiers())[0]?.status !== 10) {
+        if (Date.now() > end) throw new Error('the schedule never reached 10');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await worker.run(true);
+      const dossier = services.dossiers.get(id!);
+      expect(dossier.state).toBe('returned');
+      expect(dossier.history.map((h) => h.state).slice(-4)).toEqual(['received', 'processing', 'completed', 'returned']);
+    } finally {
+      services.close();
+      await sim.stop();
+    }
+  });
+
+  it('CLI sync --once with the receiver unreachable: nothing lost, pending counted, exit 1', async () => {
+    const dir = tempDir();
+    const dataDir = path.join(dir, 'data');
+    const services = await counterServices(dataDir);
+    queueDossiers(services, 2, { bytes: 1000 });
+    services.close();
+    const sim = await startSim({ db: path.join(dir, 'sim.sqlite') });
+    const down = sim.url;
+    await sim.stop();
+    const run = motcua(['sync', '--gateway', down, '--once', '--data-dir', dataDir, '--json']);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual({ sent: 0, alreadyPresent: 0, failed: 0, pending: 2 });
+    const usage = motcua(['sync', '--gateway', 'http://lgsp.example.vn', '--once', '--data-dir', dataDir, '--json']);
+    expect(usage.status).toBe(2);
+    expect(JSON.parse(usage.stdout).error.details).toEqual({ option: '--gateway' });
   });
 
   it('refuses bad options with exit 2', () => {
