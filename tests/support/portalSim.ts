@@ -47,7 +47,12 @@ export function startSim(args: { db: string; port?: number; failRate?: number; l
           new Promise<void>((done) => {
             child.removeAllListeners('exit');
             if (child.exitCode !== null) return done();
-            child.on('exit', () => done());
+            // A simulator that does not stop within 5 s is killed: a test never hangs on it.
+            const force = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 5_000);
+            child.on('exit', () => {
+              clearTimeout(force);
+              done();
+            });
             process.kill(-child.pid!, 'SIGTERM');
           }),
       });
