@@ -7,6 +7,7 @@ import { draftsContract } from './drafts';
 import { kioskContract } from './kiosk';
 import { retentionContract } from './retention';
 import { settingsContract, settingsSchema } from './settings';
+import { linkStatusSchema, syncContract } from './sync';
 
 /**
  * THE contract between the renderer and the app. Adding a method here is all a transport needs:
@@ -23,11 +24,13 @@ export const contract = {
   audit: auditContract,
   retention: retentionContract,
   accounts: accountsContract,
+  sync: syncContract,
 } as const;
 export type AppContract = typeof contract;
 
 export const events = {
   'settings.changed': settingsSchema,
+  'sync.changed': linkStatusSchema,
 } as const;
 export type AppEvents = typeof events;
 
@@ -43,5 +46,6 @@ export * from './dossiers';
 export * from './audit';
 export * from './retention';
 export * from './accounts';
+export * from './sync';
 export * from './channels';
 export * from './client';

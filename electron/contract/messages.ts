@@ -51,6 +51,10 @@ export const validationMessages = {
     vi: 'Số ngày lưu phải là số nguyên từ 1 đến 3650.',
     en: 'The retention period must be a whole number of days from 1 to 3650.',
   },
+  gatewayUrlFormat: {
+    vi: 'Địa chỉ hệ thống tiếp nhận phải bắt đầu bằng https:// (ví dụ: https://lgsp.example.vn/motcua); http:// chỉ được dùng cho chính máy này (127.0.0.1, localhost).',
+    en: 'The receiving system address must start with https:// (for example: https://lgsp.example.vn/motcua); http:// only for this machine itself (127.0.0.1, localhost).',
+  },
   nameRequired: {
     vi: 'Hãy nhập tên đơn vị (ví dụ: UBND xã Tân Phú).',
     en: 'Enter the unit name (for example: UBND xã Tân Phú).',

@@ -17,6 +17,19 @@ export const kioskIdleWipeSecondsSchema = wholeNumberIn(60, 1800, 'idleWipeRange
 /** How long confirmed dossiers stay on this machine (PDPL 91/2025: purge after confirmation). */
 export const retentionDaysSchema = wholeNumberIn(1, 3650, 'retentionDaysRange');
 
+/**
+ * Base URL of the receiving system, or '' for none. Dossiers carry personal data: https only, except
+ * plain http on this machine's loopback (a local gateway process, the simulator).
+ */
+export const syncGatewayUrlSchema = z.union([
+  z.literal(''),
+  z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^(https:\/\/[^\s/?#]+|http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?)(\/[^\s]*)?$/, { error: msg('gatewayUrlFormat') }),
+]);
+
 export const languageSchema = z.enum(['vi', 'en']);
 export const startScreenSchema = z.enum(['home', 'counter', 'kiosk']);
 
@@ -36,6 +49,8 @@ export const settingsSchema = z.object({
   kioskIdleWipeSeconds: kioskIdleWipeSecondsSchema,
   /** Days a dossier confirmed by the receiving side is kept on this machine before it is purged. */
   retentionDays: retentionDaysSchema,
+  /** Base URL of the receiving system (docs/sync-protocol.md); '' while none is configured. */
+  syncGatewayUrl: syncGatewayUrlSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -48,6 +63,7 @@ export const settingsUpdateSchema = z
     agencyCode: agencyCodeSchema,
     printerName: z.string().max(200),
     retentionDays: retentionDaysSchema,
+    syncGatewayUrl: syncGatewayUrlSchema,
     kioskIdleWarningSeconds: kioskIdleWarningSecondsSchema,
     kioskIdleWipeSeconds: kioskIdleWipeSecondsSchema,
     /** A new kiosk exit code; stored only as a scrypt hash. */

@@ -87,6 +87,7 @@ export function startApp(electron: ElectronMain, paths: AppPaths, env: NodeJS.Pr
       logger,
       printer: createElectronPrinter(electron, () => window),
       keyProtector: safeStorageKeyProtector(electron.safeStorage, keysDir, logger, () => fileKeyProtector(keysDir)),
+      startSync: true,
     });
     current = services.settings.get();
 

@@ -27,6 +27,8 @@ import { fileKeyProtector, type KeyProtector } from './crypto/keyProtector';
 import { rotateDataKey } from './crypto/rotation';
 import { FileStore } from './files/fileStore';
 import { printOnChosenPrinter, type PdfPrinter } from './printing/printing';
+import { SyncService } from './sync/syncService';
+import { syncHandlers } from './sync/syncHandlers';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -39,6 +41,8 @@ export interface ServiceOptions {
   printer?: PdfPrinter;
   /** Seals the data keys: safeStorage in the app; default, a 0600 key file in `<dataDir>/keys`. */
   keyProtector?: KeyProtector;
+  /** Runs the sync worker in the background (the app); the CLI runs it on demand (`motcua sync`). */
+  startSync?: boolean;
 }
 
 export interface AppServices {
@@ -55,6 +59,10 @@ export interface AppServices {
   readonly retention: Retention;
   /** Officials' accounts; the CLI (the machine's operator) calls it directly, the renderer through the router. */
   readonly accounts: AccountsService;
+  /** The outbox worker (docs/sync-protocol.md). */
+  readonly sync: SyncService;
+  /** Encrypted attachments, content-addressed. */
+  readonly files: FileStore;
   /** A new data key; everything encrypted is re-encrypted under it and the old keys destroyed. */
   rotateDataKey(): { keyId: number; values: number; files: number };
   /** Marks the run as ended cleanly and closes the database. */
@@ -75,7 +83,11 @@ export function createServices(options: ServiceOptions): AppServices {
   const { previousEndedCleanly } = runs.start(options.appVersion, opened.integrity);
   if (!previousEndedCleanly) logger.warn({ event: 'recovered-after-unclean-exit' }, 'previous run did not end cleanly');
 
-  const settings = new SettingsService(db, now, (s) => hub.emit('settings.changed', s));
+  let onSettingsChanged = (): void => undefined;
+  const settings = new SettingsService(db, now, (s) => {
+    hub.emit('settings.changed', s);
+    onSettingsChanged();
+  });
   const kiosk = new KioskService(settings, now);
   const sqlite = sqliteVersion(db);
 
@@ -87,6 +99,9 @@ export function createServices(options: ServiceOptions): AppServices {
   const calendar = loadCalendar(options.resourcesDir);
   const drafts = new DraftsService(db, catalogue, files, cipher, calendar, now);
   const dossiers = new DossiersService(db, catalogue, drafts, settings, calendar, cipher, now);
+  const sync = new SyncService({ db, dossiers, files, cipher, gatewayUrl: () => settings.get().syncGatewayUrl, logger, now, onStatus: (status) => hub.emit('sync.changed', status) });
+  if (options.startSync) sync.start();
+  onSettingsChanged = () => sync.emit();
   // PDF assembly runs in a worker thread, started on the first document.
   const documentWorker = new DocumentWorker();
   const documents = new DocumentsService(catalogue, options.resourcesDir, (job) => documentWorker.render(job));
@@ -199,13 +214,17 @@ export function createServices(options: ServiceOptions): AppServices {
       resume: ({ retrievalCode, dateOfBirth }) => drafts.resume(retrievalCode, dateOfBirth),
     },
     dossiers: {
-      submit: ({ draftId }, ctx) =>
-        withAudit(() => {
+      submit: ({ draftId }, ctx) => {
+        const queued = withAudit(() => {
           const already = dossierOfDraft.get(draftId) !== undefined;
-          const queued = dossiers.submit(draftId);
-          if (!already) record(ctx, 'dossier.queue', 'dossier', queued.dossierId, { procedureCode: dossiers.get(queued.dossierId).procedureCode, localReference: queued.localReference });
-          return queued;
-        }),
+          const result = dossiers.submit(draftId);
+          if (!already) record(ctx, 'dossier.queue', 'dossier', result.dossierId, { procedureCode: dossiers.get(result.dossierId).procedureCode, localReference: result.localReference });
+          return result;
+        });
+        sync.emit();
+        if (options.startSync) sync.kick();
+        return queued;
+      },
       list: ({ state }) => dossiers.list(state),
       get: ({ id }) => dossiers.get(id),
     },
@@ -242,6 +261,7 @@ export function createServices(options: ServiceOptions): AppServices {
       unlock: ({ username }, ctx) => accounts.unlock(username, { actor: ctx.transport }),
       changePin: ({ currentPin, newPin }, ctx) => accounts.changePin(currentPin, newPin, ctx.transport),
     },
+    sync: syncHandlers(sync),
   };
 
   const router = createRouter(contract, handlers, {
@@ -261,12 +281,15 @@ export function createServices(options: ServiceOptions): AppServices {
     audit,
     retention,
     accounts,
+    sync,
+    files,
     rotateDataKey() {
       const result = rotateDataKey(db, cipher, path.join(options.dataDir, 'files'));
       logger.info({ event: 'data-key-rotated', ...result }, 'data key rotated');
       return result;
     },
     close() {
+      sync.stop();
       clearInterval(retentionTimer);
       void documentWorker.close();
       catalogue.close();

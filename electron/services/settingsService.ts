@@ -13,6 +13,7 @@ const defaults: StoredSettings = {
   agencyCode: '',
   printerName: '',
   retentionDays: 30,
+  syncGatewayUrl: '',
   kioskIdleWarningSeconds: 90,
   kioskIdleWipeSeconds: 120,
   kioskExitCodeHash: null,

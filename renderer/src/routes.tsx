@@ -26,6 +26,9 @@ const ResumeRedirect = lazy(() => import('./screens/wizard/ResumeRedirect'));
 const ConfirmationScreen = lazy(() => import('./screens/wizard/ConfirmationScreen'));
 const KioskResumeScreen = lazy(() => import('./screens/wizard/KioskResumeScreen'));
 const KioskConsentScreen = lazy(() => import('./kiosk/KioskConsentScreen'));
+const SyncQueueScreen = lazy(() => import('./sync/SyncQueueScreen'));
+const DossierStatusScreen = lazy(() => import('./sync/DossierStatusScreen'));
+const KioskLookupScreen = lazy(() => import('./sync/KioskLookupScreen'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -82,6 +85,9 @@ export function createAppRouter() {
           ],
         },
         { path: 'counter/da-nop/:dossierId', element: <Counter><ConfirmationScreen mode="counter" /></Counter> },
+        { path: 'counter/gui-ho-so', element: <Counter><SyncQueueScreen /></Counter> },
+        { path: 'counter/ho-so/:dossierId', element: <Counter><DossierStatusScreen /></Counter> },
+        { path: 'kiosk/tra-cuu', element: <Lazy><KioskLookupScreen /></Lazy> },
         {
           path: 'settings',
           element: (

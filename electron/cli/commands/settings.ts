@@ -4,7 +4,7 @@ import { parseOrThrow } from '../../contract/validation';
 import type { CommandRunner } from '../runner';
 
 function describe(s: Settings): string {
-  return [`unitName     ${s.unitName || '(chưa đặt / not set)'}`, `agencyCode   ${s.agencyCode || '(chưa đặt / not set)'}`, `language     ${s.language}`, `startScreen  ${s.startScreen}`, `printer      ${s.printerName || '(mặc định / system default)'}`, `kioskMode    ${s.kioskMode}`, `retentionDays ${s.retentionDays}`].join('\n');
+  return [`unitName     ${s.unitName || '(chưa đặt / not set)'}`, `agencyCode   ${s.agencyCode || '(chưa đặt / not set)'}`, `language     ${s.language}`, `startScreen  ${s.startScreen}`, `printer      ${s.printerName || '(mặc định / system default)'}`, `kioskMode    ${s.kioskMode}`, `retentionDays ${s.retentionDays}`, `syncGateway  ${s.syncGatewayUrl || '(chưa đặt / not set)'}`].join('\n');
 }
 
 /** Extension of CLI.md: a technician sets up a counter (unit name, agency code) without the UI. */
@@ -26,9 +26,10 @@ export function registerSettings(program: Command, run: CommandRunner): void {
     .option('--agency-code <code>', 'e.g. 000.00.01.H22')
     .option('--printer <name>', "printer for receipts and forms ('' = the system default)")
     .option('--retention-days <days>', 'days a confirmed dossier stays on this machine (1–3650, default 30)')
-    .action((options: { unitName?: string; agencyCode?: string; printer?: string; retentionDays?: string }) =>
+    .option('--sync-gateway <url>', "receiving system base URL for sync ('' = none)")
+    .action((options: { unitName?: string; agencyCode?: string; printer?: string; retentionDays?: string; syncGateway?: string }) =>
       run(async ({ services }) => {
-        const change = { ...(options.unitName !== undefined ? { unitName: options.unitName } : {}), ...(options.agencyCode !== undefined ? { agencyCode: options.agencyCode } : {}), ...(options.printer !== undefined ? { printerName: options.printer } : {}), ...(options.retentionDays !== undefined ? { retentionDays: Number(options.retentionDays) } : {}) };
+        const change = { ...(options.unitName !== undefined ? { unitName: options.unitName } : {}), ...(options.agencyCode !== undefined ? { agencyCode: options.agencyCode } : {}), ...(options.printer !== undefined ? { printerName: options.printer } : {}), ...(options.retentionDays !== undefined ? { retentionDays: Number(options.retentionDays) } : {}), ...(options.syncGateway !== undefined ? { syncGatewayUrl: options.syncGateway } : {}) };
         // The CLI is the machine's operator (like `accounts create`): it sets up the counter without
         // a signed-in supervisor, with the same validation the contract applies.
         const value = await services().settings.update(parseOrThrow(settingsUpdateSchema, change, 'settings'));

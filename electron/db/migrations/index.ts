@@ -6,6 +6,16 @@ import { cryptoKeysMigration } from './004_crypto_keys';
 import { auditRetentionMigration } from './005_audit_retention';
 import { accountsMigration } from './006_accounts';
 import { idNumberIndexMigration } from './007_id_number_index';
+import { syncMigration } from './008_sync';
 
 /** Every migration, in order. Append only: a shipped migration is never edited or removed. */
-export const migrations: readonly Migration[] = [settingsMigration, appRunsMigration, draftsDossiersMigration, cryptoKeysMigration, auditRetentionMigration, accountsMigration, idNumberIndexMigration];
+export const migrations: readonly Migration[] = [
+  settingsMigration,
+  appRunsMigration,
+  draftsDossiersMigration,
+  cryptoKeysMigration,
+  auditRetentionMigration,
+  accountsMigration,
+  idNumberIndexMigration,
+  syncMigration,
+];

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../api';
 import { useSession, useSettings } from '../state/AppState';
 import { KioskCancel } from '../kiosk/KioskCancel';
+import { LinkStatusBar } from '../sync/LinkStatusBar';
 import { KioskStaffExit } from './KioskStaffExit';
 
 /**
@@ -37,6 +38,7 @@ export function Header({ kioskScreen, inKioskSession }: { kioskScreen: boolean; 
           )}
           {unitName !== '' && <span className="header__unit">{unitName}</span>}
         </div>
+        <LinkStatusBar linkToQueue={!kioskScreen} />
         {official && (
           <div className="header__actions header__official">
             <span className="header__user">

@@ -28,6 +28,9 @@ export function KioskScreen() {
       <button type="button" className="button button--secondary" onClick={() => void navigate('/kiosk/tiep-tuc')}>
         {t('kiosk.resume')}
       </button>
+      <button type="button" className="button button--secondary" onClick={() => void navigate('/kiosk/tra-cuu')}>
+        {t('sync.lookup.start')}
+      </button>
       <p className="body kiosk-help">{t('kiosk.help')}</p>
     </>
   );

@@ -227,6 +227,19 @@ export default function SettingsScreen() {
           registration={register('printerName')}
         />
 
+        <h2 className="heading-m">{t('sync.settings.heading')}</h2>
+        <TextField
+          name="syncGatewayUrl"
+          label={t('sync.settings.gatewayLabel')}
+          optional
+          hint={t('sync.settings.gatewayHint')}
+          error={fieldError('syncGatewayUrl')}
+          type="url"
+          autoComplete="off"
+          spellCheck={false}
+          registration={register('syncGatewayUrl')}
+        />
+
         <h2 className="heading-m">{t('settings.kioskHeading')}</h2>
         <TextField
           name="kioskExitCode"

@@ -14,6 +14,7 @@ export interface SettingsFormValues {
   kioskIdleWarningSeconds: string;
   kioskIdleWipeSeconds: string;
   retentionDays: string;
+  syncGatewayUrl: string;
 }
 
 /** Fields in the order they appear on the screen: the error summary lists them in this order. */
@@ -23,6 +24,7 @@ export const settingsFields = [
   'language',
   'startScreen',
   'printerName',
+  'syncGatewayUrl',
   'kioskExitCode',
   'kioskMode',
   'kioskIdleWarningSeconds',
@@ -47,6 +49,7 @@ export function formValuesOf(settings: Settings): SettingsFormValues {
     kioskIdleWarningSeconds: String(settings.kioskIdleWarningSeconds),
     kioskIdleWipeSeconds: String(settings.kioskIdleWipeSeconds),
     retentionDays: String(settings.retentionDays),
+    syncGatewayUrl: settings.syncGatewayUrl,
   };
 }
 
@@ -72,6 +75,8 @@ export function changedFields(values: SettingsFormValues, saved: Settings): Sett
     const value = wholeNumber(values[name]);
     if (value !== saved[name]) update[name] = value;
   }
+  const gateway = values.syncGatewayUrl.trim();
+  if (gateway !== saved.syncGatewayUrl) update.syncGatewayUrl = gateway;
   const exitCode = values.kioskExitCode.trim();
   if (exitCode !== '') update.kioskExitCode = exitCode;
   return update;
