@@ -5,6 +5,7 @@ import { catalogueContract } from './catalogue';
 import { documentsContract, dossiersContract } from './dossiers';
 import { draftsContract } from './drafts';
 import { kioskContract } from './kiosk';
+import { kioskAssistContract } from './kioskAssist';
 import { retentionContract } from './retention';
 import { settingsContract, settingsSchema } from './settings';
 
@@ -23,6 +24,7 @@ export const contract = {
   audit: auditContract,
   retention: retentionContract,
   accounts: accountsContract,
+  kioskAssist: kioskAssistContract,
 } as const;
 export type AppContract = typeof contract;
 
@@ -43,5 +45,6 @@ export * from './dossiers';
 export * from './audit';
 export * from './retention';
 export * from './accounts';
+export * from './kioskAssist';
 export * from './channels';
 export * from './client';

@@ -7,6 +7,8 @@ import { openDatabase, sqliteVersion } from '../db/connection';
 import { databaseFile } from './dataDir';
 import { runDoctor } from './doctorService';
 import { KioskService } from './kioskService';
+import { kioskAssistHandlers } from './kioskAssist/kioskAssistHandlers';
+import { KioskAssistService } from './kioskAssist/kioskAssistService';
 import { createLogger, type Logger } from './logger';
 import { AccountsService, supervisorRequired } from './accounts/accountsService';
 import { AppRuns } from './appRuns';
@@ -110,6 +112,8 @@ export function createServices(options: ServiceOptions): AppServices {
   purgeSafely();
   const retentionTimer = setInterval(purgeSafely, 60 * 60 * 1000);
   retentionTimer.unref();
+  const kioskAssist = new KioskAssistService(db, now, logger);
+  void kioskAssist.start();
 
   const handlers: Handlers<AppContract> = {
     app: {
@@ -236,6 +240,7 @@ export function createServices(options: ServiceOptions): AppServices {
       unlock: ({ username }, ctx) => accounts.unlock(username, { actor: ctx.transport }),
       changePin: ({ currentPin, newPin }, ctx) => accounts.changePin(currentPin, newPin, ctx.transport),
     },
+    kioskAssist: kioskAssistHandlers(kioskAssist, () => accounts.requireSupervisorOnceAccountsExist()),
   };
 
   const router = createRouter(contract, handlers, {
@@ -262,6 +267,7 @@ export function createServices(options: ServiceOptions): AppServices {
     },
     close() {
       clearInterval(retentionTimer);
+      void kioskAssist.close();
       void documentWorker.close();
       catalogue.close();
       runs.endCleanly();

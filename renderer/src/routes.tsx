@@ -25,6 +25,7 @@ const ResumeRedirect = lazy(() => import('./screens/wizard/ResumeRedirect'));
 const ConfirmationScreen = lazy(() => import('./screens/wizard/ConfirmationScreen'));
 const KioskResumeScreen = lazy(() => import('./screens/wizard/KioskResumeScreen'));
 const KioskConsentScreen = lazy(() => import('./kiosk/KioskConsentScreen'));
+const ChecklistScreen = lazy(() => import('./kiosk/ChecklistScreen'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -70,6 +71,7 @@ export function createAppRouter() {
         },
         { path: 'kiosk/da-nop/:dossierId', element: <Lazy><ConfirmationScreen mode="kiosk" /></Lazy> },
         { path: 'kiosk/tiep-tuc', element: <Lazy><KioskResumeScreen /></Lazy> },
+        { path: 'kiosk/giay-to/:code', element: <Lazy><ChecklistScreen /></Lazy> },
         { path: 'counter/thu-tuc', element: <Counter><ChooseProcedureScreen mode="counter" /></Counter> },
         {
           path: 'counter/thu-tuc/:code',

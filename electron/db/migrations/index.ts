@@ -5,6 +5,7 @@ import { draftsDossiersMigration } from './003_drafts_dossiers';
 import { cryptoKeysMigration } from './004_crypto_keys';
 import { auditRetentionMigration } from './005_audit_retention';
 import { accountsMigration } from './006_accounts';
+import { kioskMigration } from './011_kiosk';
 
 /** Every migration, in order. Append only: a shipped migration is never edited or removed. */
-export const migrations: readonly Migration[] = [settingsMigration, appRunsMigration, draftsDossiersMigration, cryptoKeysMigration, auditRetentionMigration, accountsMigration];
+export const migrations: readonly Migration[] = [settingsMigration, appRunsMigration, draftsDossiersMigration, cryptoKeysMigration, auditRetentionMigration, accountsMigration, kioskMigration];

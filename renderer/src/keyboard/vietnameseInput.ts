@@ -295,6 +295,16 @@ export function applyKey(word: string, key: string, method: InputMethod): string
   return render({ letters: [...parsed.letters, literal(key)], tone: parsed.tone });
 }
 
+/**
+ * A direct tone key (the keyboard's ´ ` ̉ ~ . buttons): the word with that tone, or with no tone
+ * when it already had it. A word with no vowel is left as it is: the mark has nowhere to go.
+ */
+export function withTone(word: string, tone: Tone): string {
+  const parsed = parse(word);
+  if (nucleus(parsed.letters).length === 0) return word;
+  return render({ letters: parsed.letters, tone: parsed.tone === tone ? 0 : tone });
+}
+
 /** Composes a sequence of keys from an empty word (the keys of one word, no spaces). */
 export function compose(keys: string, method: InputMethod): string {
   let word = '';
