@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import Keyboard from 'simple-keyboard';
+import { Keyboard } from './simpleKeyboard';
 import { setDisplayPrefs, useDisplayPrefs } from '../kiosk/displayPrefs';
 import { backspace, isTypable, padFor, toneKey, typeKey, type TextControl } from './fieldEditing';
 import { numericLayout, textLayout, toneButtons } from './layouts';
@@ -143,7 +143,7 @@ export function KioskKeyboard() {
           <span className="kiosk-keyboard__example">{t(`kioskAccess.keyboard.${inputMethod}Example`)}</span>
         </div>
       )}
-      <div ref={host} />
+      <div ref={host} className="simple-keyboard" />
     </section>
   );
 }
