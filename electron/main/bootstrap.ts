@@ -85,6 +85,8 @@ export function startApp(electron: ElectronMain, paths: AppPaths, env: NodeJS.Pr
       keyProtector: safeStorageKeyProtector(electron.safeStorage, keysDir, logger, () => fileKeyProtector(keysDir)),
     });
     current = services.settings.get();
+    // The counter PC's help-call listener (kiosk "Gọi cán bộ hỗ trợ"), when a port is configured.
+    void services.kioskAssist.start();
 
     hardenSession(electron.session.defaultSession, devOrigin);
     electron.session.defaultSession.on('will-download', (event, item) => {

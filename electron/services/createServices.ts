@@ -57,6 +57,8 @@ export interface AppServices {
   readonly retention: Retention;
   /** Officials' accounts; the CLI (the machine's operator) calls it directly, the renderer through the router. */
   readonly accounts: AccountsService;
+  /** Kiosk helps (issue #9): the help-call listener, ratings; the CLI configures it directly. */
+  readonly kioskAssist: KioskAssistService;
   /** A new data key; everything encrypted is re-encrypted under it and the old keys destroyed. */
   rotateDataKey(): { keyId: number; values: number; files: number };
   /** Marks the run as ended cleanly and closes the database. */
@@ -112,8 +114,9 @@ export function createServices(options: ServiceOptions): AppServices {
   purgeSafely();
   const retentionTimer = setInterval(purgeSafely, 60 * 60 * 1000);
   retentionTimer.unref();
+  // Help calls, ratings, most used procedures. The listener starts only where the app asks
+  // (`kioskAssist.start()` in the Electron main) or a configuration changes: never in the CLI.
   const kioskAssist = new KioskAssistService(db, now, logger);
-  void kioskAssist.start();
 
   const handlers: Handlers<AppContract> = {
     app: {
@@ -260,6 +263,7 @@ export function createServices(options: ServiceOptions): AppServices {
     audit,
     retention,
     accounts,
+    kioskAssist,
     rotateDataKey() {
       const result = rotateDataKey(db, cipher, path.join(options.dataDir, 'files'));
       logger.info({ event: 'data-key-rotated', ...result }, 'data key rotated');

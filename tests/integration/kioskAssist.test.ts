@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ContractError } from '../../electron/contract/errors';
 import { createServices, type AppServices } from '../../electron/services/createServices';
 import { createLogger } from '../../electron/services/logger';
+import { motcua } from '../support/cli';
 import { tempDir } from '../support/tempDir';
 
 const open: AppServices[] = [];
@@ -136,5 +137,21 @@ describe('most used procedures', () => {
       [codes[1], 2],
       [codes[0], 1],
     ]);
+  });
+});
+
+describe('CLI: kiosk-help', () => {
+  it('sets and shows the configuration, names a bad port, prints the day figures', () => {
+    const dataDir = tempDir();
+    const set = motcua(['--data-dir', dataDir, '--json', 'kiosk-help', 'set', '--counter-url', 'http://192.168.1.20:47800', '--kiosk-name', 'Kiosk sảnh']);
+    expect(set.status, set.stderr).toBe(0);
+    expect(JSON.parse(set.stdout)).toEqual({ listenPort: null, listenHost: '0.0.0.0', counterUrl: 'http://192.168.1.20:47800', kioskName: 'Kiosk sảnh' });
+    const bad = motcua(['--data-dir', dataDir, '--json', 'kiosk-help', 'set', '--listen-port', '80']);
+    expect(bad.status).toBe(2);
+    expect(JSON.parse(bad.stdout).error.code).toBe('VALIDATION_FAILED');
+    expect(bad.stdout).toContain('listenPort');
+    const ratings = motcua(['--data-dir', dataDir, '--json', 'kiosk-help', 'ratings']);
+    expect(ratings.status, ratings.stderr).toBe(0);
+    expect(JSON.parse(ratings.stdout)).toMatchObject({ count: 0, average: null, byScore: [0, 0, 0, 0, 0] });
   });
 });

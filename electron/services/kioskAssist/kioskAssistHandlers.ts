@@ -13,9 +13,11 @@ export function kioskAssistHandlers(service: KioskAssistService, requireSupervis
     helpCalls: () => service.helpCalls(),
     acknowledge: ({ id }) => service.acknowledge(id),
     config: () => service.config(),
-    configure: (change) => {
+    configure: async (change) => {
       requireSupervisor();
-      return service.configure(change);
+      const config = service.configure(change);
+      await service.start();
+      return config;
     },
     rate: ({ score, comment, procedureCode }) => service.ratings.add(score, comment, procedureCode),
     todayRatings: () => service.ratings.today(),

@@ -47,12 +47,12 @@ export class KioskAssistService {
     return kioskAssistConfigSchema.parse(stored);
   }
 
-  async configure(change: Partial<KioskAssistConfig>): Promise<KioskAssistConfig> {
+  /** Saves the configuration; a running app applies it with `start()` (the router does both). */
+  configure(change: Partial<KioskAssistConfig>): KioskAssistConfig {
     const at = this.now().toISOString();
     this.db.transaction(() => {
       for (const [key, value] of Object.entries(change)) if (value !== undefined) this.upsert.run(key, JSON.stringify(value), at);
     })();
-    await this.start();
     return this.config();
   }
 

@@ -89,7 +89,6 @@ export function KioskToolbar() {
           ))}
         </div>
         <button type="button" className="kiosk-toggle" aria-pressed={prefs.highContrast} onClick={() => setDisplayPrefs({ highContrast: !prefs.highContrast })}>
-          <span aria-hidden="true">◐ </span>
           {t('kioskAccess.toolbar.contrast')}
         </button>
         <ListenButton key={pathname} />
