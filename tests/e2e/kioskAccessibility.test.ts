@@ -101,6 +101,10 @@ describe('on-screen keyboard, text size and contrast', () => {
       await axeClean(page, 'start');
       await page.getByRole('button', { name: 'Chọn thủ tục' }).click();
       await page.getByRole('region', { name: 'Các thủ tục thường làm' }).waitFor();
+      // The search box takes on-screen keys too (diacritics optional in the search).
+      await tap(page, 'khai sinh');
+      expect(await page.getByRole('searchbox').inputValue()).toBe('khai sinh');
+      await page.getByRole('list', { name: /Kết quả/ }).getByRole('link', { name: /Đăng ký khai sinh/ }).first().waitFor();
       await axeClean(page, 'choose procedure');
       await h.open(`/kiosk/thu-tuc/${code}`);
       await axeClean(page, 'procedure start page');
@@ -221,10 +225,17 @@ describe('rating, counter figures, attract screen', () => {
 
       await h.open('/kiosk/tiep-tuc');
       await axeClean(page, 'resume');
-      await page.getByLabel('Mã hồ sơ tạm').fill(saved.value.retrievalCode);
-      await page.getByLabel('Ngày', { exact: true }).fill(String(Number(d)));
-      await page.getByLabel('Tháng', { exact: true }).fill(String(Number(m)));
-      await page.getByLabel('Năm', { exact: true }).fill(y!);
+      // The retrieval code and the date of birth on the on-screen keys: the code is typed as
+      // pressed (no Telex: its letters are not Vietnamese words).
+      await expect.poll(() => keyboard(page).isVisible()).toBe(true);
+      expect(await keyboard(page).getByRole('button', { name: 'VNI' }).count()).toBe(0);
+      await tap(page, saved.value.retrievalCode);
+      expect(await page.getByLabel('Mã hồ sơ tạm').inputValue()).toBe(saved.value.retrievalCode);
+      await page.getByLabel('Ngày', { exact: true }).click();
+      for (const part of [String(Number(d)), String(Number(m)), y!]) {
+        for (const digit of part) await key(page, digit);
+        await key(page, 'Ô tiếp theo →');
+      }
       await page.getByRole('button', { name: 'Tiếp tục' }).click();
       await page.getByRole('button', { name: 'Tôi đồng ý' }).click();
       await expect.poll(() => h1Text(page)).toBe('Kiểm tra thông tin');
@@ -310,6 +321,60 @@ describe('"Gọi cán bộ hỗ trợ" between two machines on loopback', () => 
     } finally {
       await kiosk.close();
       await counter.close();
+    }
+  });
+});
+
+describe('voice guidance', () => {
+  it('with a Vietnamese voice, the speaker button reads the question and its help, never by itself, and stops', async () => {
+    // No Vietnamese voice exists in this Chromium (nor any TTS we could ship): the platform's
+    // speech API is replaced by a recorder offering one vi-VN voice, to check what is read and when.
+    const h = await newKiosk();
+    try {
+      const { page } = h;
+      await page.addInitScript({
+        content: `(() => {
+          const log = [];
+          window.__speech = log;
+          class Utterance { constructor(text) { this.text = text; this.lang = ''; this.voice = null; this.rate = 1; } }
+          window.SpeechSynthesisUtterance = Utterance;
+          const voice = { lang: 'vi-VN', name: 'Tiếng Việt (thử)', default: false, localService: true, voiceURI: 'vi' };
+          const synth = {
+            getVoices: () => [voice],
+            speak: (u) => log.push({ op: 'speak', text: u.text, lang: u.lang, voice: u.voice && u.voice.name }),
+            cancel: () => log.push({ op: 'cancel' }),
+            addEventListener: () => undefined,
+            removeEventListener: () => undefined,
+          };
+          Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+        })();`,
+      });
+      await h.open(`/kiosk/thu-tuc/${code}`);
+      await page.getByRole('button', { name: 'Bắt đầu' }).click();
+      await page.getByRole('button', { name: 'Tôi đồng ý' }).click();
+      for (let guard = 0; guard < 4 && !(await h1Text(page)).startsWith('Họ, chữ đệm, tên'); guard++) {
+        await page.getByRole('radio').first().check();
+        await continueTo(page);
+      }
+      const spoken = () => page.evaluate(() => (window as unknown as { __speech: { op: string; text?: string; lang?: string; voice?: string }[] }).__speech.filter((e) => e.op === 'speak'));
+      expect(await spoken(), 'nothing is read before the button is pressed').toEqual([]);
+      const listen = page.getByRole('button', { name: 'Nghe hướng dẫn' });
+      await listen.click();
+      const said = await spoken();
+      expect(said).toHaveLength(1);
+      expect(said[0]).toMatchObject({ lang: 'vi-VN', voice: 'Tiếng Việt (thử)' });
+      expect(said[0]!.text).toContain('Họ, chữ đệm, tên của người yêu cầu');
+      expect(said[0]!.text).toContain('Viết đầy đủ, có dấu');
+      const stop = page.getByRole('button', { name: 'Dừng đọc' });
+      expect(await stop.getAttribute('aria-pressed')).toBe('true');
+      await axeClean(page, 'question while reading aloud');
+      await stop.click();
+      await listen.waitFor();
+      const log = await page.evaluate(() => (window as unknown as { __speech: { op: string }[] }).__speech.map((e) => e.op));
+      expect(log.at(-1)).toBe('cancel');
+      expect(h.problems).toEqual([]);
+    } finally {
+      await h.close();
     }
   });
 });

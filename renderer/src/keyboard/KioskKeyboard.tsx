@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Keyboard } from './simpleKeyboard';
 import { setDisplayPrefs, useDisplayPrefs } from '../kiosk/displayPrefs';
-import { backspace, isTypable, padFor, toneKey, typeKey, type TextControl } from './fieldEditing';
+import { backspace, isPlainField, isTypable, padFor, toneKey, typeKey, type TextControl } from './fieldEditing';
 import { numericLayout, textLayout, toneButtons } from './layouts';
 import type { Tone } from './vietnameseInput';
 
@@ -99,8 +99,9 @@ export function KioskKeyboard() {
   useEffect(() => {
     if (!host.current) return;
     const onKeyPress = (button: string) => {
-      const { target: field, inputMethod: method, pad: kind } = state.current;
+      const { target: field, inputMethod: chosen, pad: kind } = state.current;
       if (!field) return;
+      const method = isPlainField(field) ? 'plain' : chosen;
       if (document.activeElement !== field) field.focus({ preventScroll: true });
       const tone = toneButtons.indexOf(button as (typeof toneButtons)[number]);
       if (button === '{shift}') setShift((s) => !s);
@@ -133,7 +134,7 @@ export function KioskKeyboard() {
   // Rendered from the start (simple-keyboard needs its host), shown once there is a field to type in.
   return (
     <section className="kiosk-keyboard" hidden={!target} aria-label={t('kioskAccess.keyboard.label')} onMouseDown={(event) => event.preventDefault()}>
-      {pad === 'text' && (
+      {pad === 'text' && target && !isPlainField(target) && (
         <div className="kiosk-keyboard__methods" role="group" aria-label={t('kioskAccess.keyboard.method')}>
           {(['telex', 'vni'] as const).map((m) => (
             <button key={m} type="button" className="kiosk-toggle" aria-pressed={inputMethod === m} onClick={() => setDisplayPrefs({ inputMethod: m })}>

@@ -8,6 +8,14 @@ export function padFor(control: TextControl): 'numeric' | 'text' {
   return mode === 'numeric' || mode === 'decimal' || mode === 'tel' || control.type === 'tel' ? 'numeric' : 'text';
 }
 
+/**
+ * Fields that take codes, not Vietnamese words (an e-mail address, a retrieval code written in
+ * capitals): typed as pressed, since Telex would turn "AA" into "Â" and "S" into a tone.
+ */
+export function isPlainField(control: TextControl): boolean {
+  return control.type === 'email' || control.getAttribute('autocapitalize') === 'characters';
+}
+
 /** The controls the on-screen keyboard types into: text-like inputs and text areas. */
 export function isTypable(el: Element | null): el is TextControl {
   if (el instanceof HTMLTextAreaElement) return !el.disabled && !el.readOnly;
