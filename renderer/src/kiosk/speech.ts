@@ -33,10 +33,14 @@ export function stepText(main: HTMLElement): string {
   return parts.filter((p) => p !== '').join('. ');
 }
 
+/** Whether this page ever spoke: cancelling is left alone otherwise (it can stall Chromium on Linux with no speech service). */
+let spoke = false;
+
 export function speak(text: string, voice: SpeechSynthesisVoice, onEnd: () => void): void {
   const s = synth();
   if (!s) return;
-  s.cancel();
+  if (spoke) s.cancel();
+  spoke = true;
   const utterance = new SpeechSynthesisUtterance(text);
   utterance.voice = voice;
   utterance.lang = voice.lang;
@@ -48,5 +52,5 @@ export function speak(text: string, voice: SpeechSynthesisVoice, onEnd: () => vo
 }
 
 export function stopSpeaking(): void {
-  synth()?.cancel();
+  if (spoke) synth()?.cancel();
 }
