@@ -145,6 +145,9 @@ describe('on-screen keyboard, text size and contrast', () => {
       // Text size 3 and high contrast: photographed, checked.
       await page.getByRole('button', { name: 'Chữ rất lớn' }).click();
       expect(await looks(page)).toEqual({ size: '3', contrast: null });
+      // The keyboard sits under the field in the page, never over it.
+      const field = (await nameField.boundingBox())!;
+      expect(field.y + field.height).toBeLessThanOrEqual((await keyboard(page).boundingBox())!.y);
       const keyHeight = (await keyboard(page).getByRole('button', { name: 'a', exact: true }).boundingBox())!.height;
       expect(keyHeight).toBeGreaterThanOrEqual(44);
       await screenshot(page, 'kiosk-keyboard-text-very-large');
