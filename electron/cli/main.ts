@@ -6,6 +6,7 @@ import { registerDoctor } from './commands/doctor';
 import { registerDossiers, registerRender } from './commands/dossiers';
 import { registerDrafts } from './commands/drafts';
 import { registerKeys } from './commands/keys';
+import { registerKioskAssist } from './commands/kioskAssist';
 import { registerSettings } from './commands/settings';
 import { registerSync } from './commands/sync';
 import { appVersion } from './context';
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerKeys(program, run);
   registerAccounts(program, run);
   registerSync(program, run);
+  registerKioskAssist(program, run);
   return program;
 }
 

@@ -21,6 +21,8 @@ export const errorCodes = [
   'ACCOUNT_SUPERVISOR_REQUIRED',
   'ACCOUNT_SIGN_IN_REQUIRED',
   'ACCOUNT_USERNAME_TAKEN',
+  'HELP_CALL_FAILED',
+  'HELP_CALL_NOT_CONFIGURED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

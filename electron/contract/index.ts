@@ -5,6 +5,7 @@ import { catalogueContract } from './catalogue';
 import { documentsContract, dossiersContract } from './dossiers';
 import { draftsContract } from './drafts';
 import { kioskContract } from './kiosk';
+import { kioskAssistContract } from './kioskAssist';
 import { retentionContract } from './retention';
 import { settingsContract, settingsSchema } from './settings';
 import { linkStatusSchema, syncContract } from './sync';
@@ -25,6 +26,7 @@ export const contract = {
   retention: retentionContract,
   accounts: accountsContract,
   sync: syncContract,
+  kioskAssist: kioskAssistContract,
 } as const;
 export type AppContract = typeof contract;
 
@@ -47,5 +49,6 @@ export * from './audit';
 export * from './retention';
 export * from './accounts';
 export * from './sync';
+export * from './kioskAssist';
 export * from './channels';
 export * from './client';

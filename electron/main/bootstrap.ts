@@ -90,6 +90,8 @@ export function startApp(electron: ElectronMain, paths: AppPaths, env: NodeJS.Pr
       startSync: true,
     });
     current = services.settings.get();
+    // The counter PC's help-call listener (kiosk "Gọi cán bộ hỗ trợ"), when a port is configured.
+    void services.kioskAssist.start();
 
     hardenSession(electron.session.defaultSession, devOrigin);
     electron.session.defaultSession.on('will-download', (event, item) => {

@@ -7,6 +7,8 @@ import { openDatabase, sqliteVersion } from '../db/connection';
 import { databaseFile } from './dataDir';
 import { runDoctor } from './doctorService';
 import { KioskService } from './kioskService';
+import { kioskAssistHandlers } from './kioskAssist/kioskAssistHandlers';
+import { KioskAssistService } from './kioskAssist/kioskAssistService';
 import { createLogger, type Logger } from './logger';
 import { AccountsService, supervisorRequired } from './accounts/accountsService';
 import { AppRuns } from './appRuns';
@@ -63,6 +65,8 @@ export interface AppServices {
   readonly sync: SyncService;
   /** Encrypted attachments, content-addressed. */
   readonly files: FileStore;
+  /** Kiosk helps (issue #9): the help-call listener, ratings; the CLI configures it directly. */
+  readonly kioskAssist: KioskAssistService;
   /** A new data key; everything encrypted is re-encrypted under it and the old keys destroyed. */
   rotateDataKey(): { keyId: number; values: number; files: number };
   /** Marks the run as ended cleanly and closes the database. */
@@ -127,6 +131,9 @@ export function createServices(options: ServiceOptions): AppServices {
   purgeSafely();
   const retentionTimer = setInterval(purgeSafely, 60 * 60 * 1000);
   retentionTimer.unref();
+  // Help calls, ratings, most used procedures. The listener starts only where the app asks
+  // (`kioskAssist.start()` in the Electron main) or a configuration changes: never in the CLI.
+  const kioskAssist = new KioskAssistService(db, now, logger);
 
   const handlers: Handlers<AppContract> = {
     app: {
@@ -262,6 +269,7 @@ export function createServices(options: ServiceOptions): AppServices {
       changePin: ({ currentPin, newPin }, ctx) => accounts.changePin(currentPin, newPin, ctx.transport),
     },
     sync: syncHandlers(sync),
+    kioskAssist: kioskAssistHandlers(kioskAssist, () => accounts.requireSupervisorOnceAccountsExist()),
   };
 
   const router = createRouter(contract, handlers, {
@@ -283,6 +291,7 @@ export function createServices(options: ServiceOptions): AppServices {
     accounts,
     sync,
     files,
+    kioskAssist,
     rotateDataKey() {
       const result = rotateDataKey(db, cipher, path.join(options.dataDir, 'files'));
       logger.info({ event: 'data-key-rotated', ...result }, 'data key rotated');
@@ -291,6 +300,7 @@ export function createServices(options: ServiceOptions): AppServices {
     close() {
       sync.stop();
       clearInterval(retentionTimer);
+      void kioskAssist.close();
       void documentWorker.close();
       catalogue.close();
       runs.endCleanly();

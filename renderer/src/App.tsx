@@ -3,7 +3,9 @@ import { Outlet, useLocation } from 'react-router';
 import { Header } from './components/Header';
 import { SkipLink } from './components/SkipLink';
 import { setLanguage } from './i18n';
+import { applyDisplayPrefs, useDisplayPrefs } from './kiosk/displayPrefs';
 import { KioskIdleMonitor } from './kiosk/KioskIdleMonitor';
+import { KioskToolbar } from './kiosk/KioskToolbar';
 import { isKioskSessionPath, KioskSessionProvider, useKioskSession } from './kiosk/KioskSession';
 import { useSettings } from './state/AppState';
 
@@ -37,6 +39,8 @@ function Frame() {
   useLayoutEffect(() => {
     document.documentElement.dataset.mode = kioskScreen ? 'kiosk' : 'counter';
   }, [kioskScreen]);
+  const displayPrefs = useDisplayPrefs();
+  useLayoutEffect(() => applyDisplayPrefs(displayPrefs, kioskScreen), [displayPrefs, kioskScreen]);
 
   // Only the Settings screen may show a language that is not saved yet (its preview).
   useEffect(() => {
@@ -47,6 +51,7 @@ function Frame() {
     <>
       <SkipLink />
       <Header kioskScreen={kioskScreen} inKioskSession={inKioskSession} />
+      {kioskScreen && <KioskToolbar />}
       <div className="page">
         <main id="main" className="main" tabIndex={-1} key={generation}>
           <Outlet />

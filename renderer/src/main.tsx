@@ -12,6 +12,7 @@ import './styles/components.css';
 import './styles/screens.css';
 import './styles/kiosk.css';
 import './styles/wizard.css';
+import './styles/kiosk-access.css';
 
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';

@@ -29,6 +29,7 @@ const KioskConsentScreen = lazy(() => import('./kiosk/KioskConsentScreen'));
 const SyncQueueScreen = lazy(() => import('./sync/SyncQueueScreen'));
 const DossierStatusScreen = lazy(() => import('./sync/DossierStatusScreen'));
 const KioskLookupScreen = lazy(() => import('./sync/KioskLookupScreen'));
+const ChecklistScreen = lazy(() => import('./kiosk/ChecklistScreen'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -74,6 +75,7 @@ export function createAppRouter() {
         },
         { path: 'kiosk/da-nop/:dossierId', element: <Lazy><ConfirmationScreen mode="kiosk" /></Lazy> },
         { path: 'kiosk/tiep-tuc', element: <Lazy><KioskResumeScreen /></Lazy> },
+        { path: 'kiosk/giay-to/:code', element: <Lazy><ChecklistScreen /></Lazy> },
         { path: 'counter/thu-tuc', element: <Counter><ChooseProcedureScreen mode="counter" /></Counter> },
         {
           path: 'counter/thu-tuc/:code',

@@ -1,5 +1,6 @@
 import { autosaveBench } from './autosaveBench';
 import { documentsBench } from './documentsBench';
+import { kioskKeyboardBench } from './kioskKeyboardBench';
 import { searchBench } from './searchBench';
 import { syncBench } from './syncBench';
 import { wipeBench } from './wipeBench';
@@ -14,4 +15,5 @@ export const suites: Record<string, () => Promise<Record<string, unknown>>> = {
   search: searchBench,
   kioskWipe: wipeBench,
   sync: syncBench,
+  kioskKeyboard: kioskKeyboardBench,
 };

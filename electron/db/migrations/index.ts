@@ -7,6 +7,7 @@ import { auditRetentionMigration } from './005_audit_retention';
 import { accountsMigration } from './006_accounts';
 import { idNumberIndexMigration } from './007_id_number_index';
 import { syncMigration } from './008_sync';
+import { kioskMigration } from './009_kiosk';
 
 /** Every migration, in order. Append only: a shipped migration is never edited or removed. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   accountsMigration,
   idNumberIndexMigration,
   syncMigration,
+  kioskMigration,
 ];

@@ -1,6 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { resetDisplayPrefs } from './displayPrefs';
 import { revokeAllSessionObjectUrls, KioskSessionStore } from './sessionStore';
+import { stopSpeaking } from './speech';
 
 /**
  * The kiosk session: everything one resident did at the kiosk, from leaving the welcome screen
@@ -46,9 +48,11 @@ function clearClipboard(): void {
   }
 }
 
-/** Drops what the session held outside React: ids, Blob URLs, the clipboard. */
+/** Drops what the session held outside React: ids, Blob URLs, the clipboard, the look it chose, speech. */
 function forget(store: KioskSessionStore): void {
   store.reset();
+  resetDisplayPrefs();
+  stopSpeaking();
   revokeAllSessionObjectUrls();
   clearClipboard();
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BackLink } from '../components/BackLink';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { KioskCounterPanel } from '../counter/KioskCounterPanel';
 import { formatDate } from '../format';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { DraftsList } from './DraftsList';
@@ -20,6 +21,7 @@ export function CounterScreen() {
         {t('counter.newDossier')}
       </Link>
       <DraftsList />
+      <KioskCounterPanel />
       <section className="queue" aria-labelledby="queue-title">
         <h2 id="queue-title" className="heading-m">
           {t('counter.queueHeading', { date: today })}

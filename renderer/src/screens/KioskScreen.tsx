@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { BackLink } from '../components/BackLink';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { KioskAttract } from '../kiosk/KioskAttract';
 import { useSettings } from '../state/AppState';
 
 /**
@@ -32,6 +33,7 @@ export function KioskScreen() {
         {t('sync.lookup.start')}
       </button>
       <p className="body kiosk-help">{t('kiosk.help')}</p>
+      <KioskAttract />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import type { ProcedureSummary, SearchResult } from '../../../../electron/contract/catalogue';
 import { api } from '../../api';
 import { BackLink } from '../../components/BackLink';
+import { KioskKeyboard } from '../../keyboard/KioskKeyboard';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
@@ -106,6 +107,7 @@ export default function ChooseProcedureScreen({ mode }: { mode: WizardMode }) {
           aria-describedby="procedure-search-hint"
         />
       </form>
+      {kiosk && <KioskKeyboard />}
       {error !== null && <ErrorPanel error={error} />}
       <div role="status" className="search-status">
         {results && (results.results.length === 0 ? t('choose.noResults', { query: results.query }) : t('choose.resultCount', { count: results.results.length }))}

@@ -8,6 +8,7 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { formatIsoDate, formatVnd } from '../../format';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useKioskSession } from '../../kiosk/KioskSession';
+import { KioskRating } from '../../kiosk/KioskRating';
 import type { WizardMode } from '../../wizard/WizardContext';
 import { useReceipt } from './receiptLink';
 
@@ -110,6 +111,7 @@ function Confirmation({ dossier, mode }: { dossier: Dossier; mode: WizardMode })
         {printing.status === 'not-printed' && <p className="body">{printing.reason === 'printer_not_found' ? t('confirmation.printerNotFound') : t('confirmation.noPrinter')}</p>}
       </div>
       {printing.status === 'failed' && <ErrorPanel error={printing.error} title={t('confirmation.printFailed')} />}
+      {mode === 'kiosk' && <KioskRating procedureCode={dossier.procedureCode} />}
       <p className="body kiosk-help">{t('kiosk.help')}</p>
       <button type="button" className="button button--start" onClick={() => (mode === 'kiosk' ? wipe() : void navigate('/counter', { replace: true }))}>
         {t('confirmation.finish')}

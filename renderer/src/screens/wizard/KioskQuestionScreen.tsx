@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { FieldError } from '../../../../electron/contract/errors';
 import { BackLink } from '../../components/BackLink';
+import { KioskKeyboard } from '../../keyboard/KioskKeyboard';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useLanguage } from '../../hooks/useLanguage';
@@ -107,6 +108,7 @@ function QuestionPage({ page, index, pages }: { page: KioskPage; index: number; 
       ) : (
         <MorePage page={page} caption={itemCaption(page.group, page.count, t)} onDone={next} />
       )}
+      {page.kind === 'question' && <KioskKeyboard />}
       <SaveStatus />
     </>
   );

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { ContractError } from '../../../../electron/contract/index';
 import { api } from '../../api';
 import { BackLink } from '../../components/BackLink';
+import { KioskKeyboard } from '../../keyboard/KioskKeyboard';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { ScreenHeading } from '../../components/ScreenHeading';
@@ -124,6 +125,7 @@ export default function KioskResumeScreen() {
           {t('wizard.continue')}
         </button>
       </form>
+      <KioskKeyboard />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { BackLink } from '../../components/BackLink';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useKioskSession } from '../../kiosk/KioskSession';
@@ -23,6 +23,7 @@ export default function KioskStartPage() {
       <p className="lead">{t('start.kioskLead', { count: kioskPages(definition, answers).length })}</p>
       <ProcedureFacts definition={definition} />
       <p className="body">{t('start.scanNote')}</p>
+      <p className="body"><Link to={`/kiosk/giay-to/${definition.code}`}>{t('kioskAccess.checklist.link')}</Link></p>
       <button type="button" className="button button--start" onClick={() => void navigate(!store.hasConsent(definition.code) ? to('dong-y') : first ? to(`cau/${encodeURIComponent(first.path)}`) : to('kiem-tra'))}>
         {t('start.begin')}
       </button>
