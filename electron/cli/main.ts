@@ -6,6 +6,7 @@ import { registerDoctor } from './commands/doctor';
 import { registerDossiers, registerRender } from './commands/dossiers';
 import { registerDrafts } from './commands/drafts';
 import { registerKeys } from './commands/keys';
+import { registerScan } from './commands/scan';
 import { registerSettings } from './commands/settings';
 import { appVersion } from './context';
 import { printError, type Lang } from './output';
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerRetention(program, run);
   registerKeys(program, run);
   registerAccounts(program, run);
+  registerScan(program, run);
   return program;
 }
 

@@ -1,0 +1,5 @@
+export * from './scanner';
+export * from './scannerError';
+export { SaneScanner, type SaneScannerOptions } from './saneScanner';
+export { sourceKind, modeKind } from './sourceNames';
+export { ScannerHub } from './scannerHub';
