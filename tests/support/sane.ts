@@ -2,4 +2,4 @@ import path from 'node:path';
 
 /** The project-local SANE configuration: only the `test` backend, A4 geometry (never /etc/sane.d). */
 export const saneConfigDir = path.resolve(import.meta.dirname, '..', 'fixtures', 'sane');
-export const saneEnv = { SANE_CONFIG_DIR: saneConfigDir };
+export const saneEnv = { SANE_CONFIG_DIR: saneConfigDir, MOTCUA_ESCL_DISCOVER: '0' };
