@@ -1,5 +1,6 @@
 import { autosaveBench } from './autosaveBench';
 import { documentsBench } from './documentsBench';
+import { scanBench } from './scanBench';
 import { searchBench } from './searchBench';
 import { wipeBench } from './wipeBench';
 
@@ -12,4 +13,5 @@ export const suites: Record<string, () => Promise<Record<string, unknown>>> = {
   documents: documentsBench,
   search: searchBench,
   kioskWipe: wipeBench,
+  scanning: scanBench,
 };

@@ -26,13 +26,17 @@ export async function fitDocument(pages: ProcessedPage[], budgetBytes = defaultD
   // PDF structure costs about a kilobyte per page on top of the images.
   const share = Math.floor(budgetBytes / Math.max(1, pages.length)) - 1024;
   if (total + pages.length * 1024 <= budgetBytes) return pages;
-  return Promise.all(
-    pages.map(async (page) => {
-      if (page.jpeg.byteLength <= share) return page;
-      const fitted = await jpegWithinBudget(() => sharp(page.jpeg), page.widthPx, share);
-      return { ...page, jpeg: fitted.jpeg, widthPx: fitted.width, heightPx: fitted.height, dpi: page.dpi * fitted.scale, quality: fitted.quality };
-    }),
-  );
+  // One page at a time: a 50-page batch re-encoded at once would hold every decoded page in memory.
+  const fitted: ProcessedPage[] = [];
+  for (const page of pages) {
+    if (page.jpeg.byteLength <= share) {
+      fitted.push(page);
+      continue;
+    }
+    const smaller = await jpegWithinBudget(() => sharp(page.jpeg), page.widthPx, share);
+    fitted.push({ ...page, jpeg: smaller.jpeg, widthPx: smaller.width, heightPx: smaller.height, dpi: page.dpi * smaller.scale, quality: smaller.quality });
+  }
+  return fitted;
 }
 
 /** One PDF, one page per image, each page box the image's true size at its DPI. */
