@@ -6,6 +6,7 @@ import { documentsContract, dossiersContract } from './dossiers';
 import { draftsContract } from './drafts';
 import { kioskContract } from './kiosk';
 import { retentionContract } from './retention';
+import { scanningContract, scanningEvents } from './scanning';
 import { settingsContract, settingsSchema } from './settings';
 
 /**
@@ -23,11 +24,13 @@ export const contract = {
   audit: auditContract,
   retention: retentionContract,
   accounts: accountsContract,
+  scanning: scanningContract,
 } as const;
 export type AppContract = typeof contract;
 
 export const events = {
   'settings.changed': settingsSchema,
+  ...scanningEvents,
 } as const;
 export type AppEvents = typeof events;
 
@@ -43,5 +46,6 @@ export * from './dossiers';
 export * from './audit';
 export * from './retention';
 export * from './accounts';
+export * from './scanning';
 export * from './channels';
 export * from './client';

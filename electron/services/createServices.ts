@@ -27,6 +27,7 @@ import { fileKeyProtector, type KeyProtector } from './crypto/keyProtector';
 import { rotateDataKey } from './crypto/rotation';
 import { FileStore } from './files/fileStore';
 import { printOnChosenPrinter, type PdfPrinter } from './printing/printing';
+import { createScanningService, type ScannerSetup } from './scanning/scanningService';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -39,6 +40,8 @@ export interface ServiceOptions {
   printer?: PdfPrinter;
   /** Seals the data keys: safeStorage in the app; default, a 0600 key file in `<dataDir>/keys`. */
   keyProtector?: KeyProtector;
+  /** Scanner drivers' configuration; default from the environment (MOTCUA_ESCL_SCANNERS…). */
+  scanners?: ScannerSetup;
 }
 
 export interface AppServices {
@@ -224,6 +227,7 @@ export function createServices(options: ServiceOptions): AppServices {
     retention: {
       purge: () => retention.purge(),
     },
+    scanning: createScanningService({ setup: options.scanners, drafts, catalogue, events: hub, record }),
     accounts: {
       login: ({ username, pin }, ctx) => accounts.login(username, pin, ctx.transport),
       logout: () => accounts.logout(),
