@@ -25,6 +25,7 @@ const ResumeRedirect = lazy(() => import('./screens/wizard/ResumeRedirect'));
 const ConfirmationScreen = lazy(() => import('./screens/wizard/ConfirmationScreen'));
 const KioskResumeScreen = lazy(() => import('./screens/wizard/KioskResumeScreen'));
 const KioskConsentScreen = lazy(() => import('./kiosk/KioskConsentScreen'));
+const ScanScreen = lazy(() => import('./screens/scan/ScanScreen'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -65,6 +66,7 @@ export function createAppRouter() {
             { path: 'dong-y', element: <KioskConsentScreen /> },
             { path: 'cau/:key', element: <KioskConsentGate><KioskQuestionScreen /></KioskConsentGate> },
             { path: 'kiem-tra', element: <KioskConsentGate><ReviewScreen /></KioskConsentGate> },
+            { path: 'quet/:kind', element: <KioskConsentGate><ScanScreen /></KioskConsentGate> },
             { path: 'tiep-tuc', element: <KioskConsentGate><ResumeRedirect /></KioskConsentGate> },
           ],
         },
@@ -78,6 +80,7 @@ export function createAppRouter() {
             { index: true, element: <CounterStepScreen /> },
             { path: 'buoc/:stepId', element: <CounterStepScreen /> },
             { path: 'kiem-tra', element: <ReviewScreen /> },
+            { path: 'quet/:kind', element: <ScanScreen /> },
           ],
         },
         { path: 'counter/da-nop/:dossierId', element: <Counter><ConfirmationScreen mode="counter" /></Counter> },
