@@ -47,6 +47,9 @@ export default function ScanScreen() {
       );
     return () => {
       current = false;
+      // Leaving without keeping the document: the scanned pages (personal data) are dropped at once.
+      if (sessionId.current) void api.scanning.discard({ sessionId: sessionId.current }).catch(() => undefined);
+      sessionId.current = null;
     };
   }, [flush, kind]);
 
