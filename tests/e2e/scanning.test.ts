@@ -72,7 +72,9 @@ describe('scan-and-review', () => {
       await page.getByRole('button', { name: 'Quét thêm trang' }).click();
       await expect.poll(() => page.locator('.scan-pages__item').count(), { timeout: 30_000 }).toBe(2);
 
-      // The feeder jams: the error says what to do, and the two pages stay.
+      // The feeder jams: the error says what to do, and the two pages stay. (The batch before must
+      // have ended first: its button is back.)
+      await page.getByRole('button', { name: 'Quét thêm trang' }).waitFor({ timeout: 30_000 });
       process.env.SANE_CONFIG_DIR = jammedSaneConfigDir;
       await page.getByLabel('Vào khay nạp giấy (quét nhiều trang một lần)').check();
       await page.getByRole('button', { name: 'Quét thêm trang' }).click();
@@ -80,6 +82,7 @@ describe('scan-and-review', () => {
       expect(await page.locator('.scan-pages__item').count()).toBe(2);
       await shoot(page, '61-scan-jammed');
 
+      await page.getByRole('button', { name: 'Quét tiếp' }).waitFor();
       process.env.SANE_CONFIG_DIR = saneConfigDir;
       await page.getByLabel('Trên mặt kính (quét từng trang)').check();
       await page.getByRole('button', { name: 'Quét tiếp' }).click();

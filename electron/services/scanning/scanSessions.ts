@@ -7,9 +7,9 @@ import type { DraftAttachment } from '../../contract/drafts';
 import type { ScanPage, ScanSession } from '../../contract/scanning';
 import type { CatalogueService } from '../catalogue/catalogueService';
 import type { DraftsService } from '../drafts/draftsService';
-import { processPage, type PageMode, type ProcessedPage } from './pageProcessor';
+import type { PageMode, ProcessedPage } from './pageProcessor';
+import { inProcessPipeline, type ImagePipeline } from './pipelineJobs';
 import { scannerContractError } from './scanErrors';
-import { assemblePdf, fitDocument } from './scanPdf';
 
 type Rotation = 0 | 90 | 180 | 270;
 
@@ -55,6 +55,7 @@ export class ScanSessions {
     private readonly drafts: DraftsService,
     private readonly catalogue: CatalogueService,
     private readonly events: ScanEvents,
+    private readonly pipeline: ImagePipeline = inProcessPipeline,
   ) {}
 
   scanners() {
@@ -152,7 +153,7 @@ export class ScanSessions {
         details: { errors: [{ path: 'pages', message_vi: 'Cần ít nhất một trang.', message_en: 'At least one page is needed.' }] },
       });
     }
-    const pdf = await assemblePdf(await fitDocument(session.pages.map((p) => p.processed)));
+    const pdf = await this.pipeline.pdf(session.pages.map((p) => p.processed));
     const attached = this.drafts.attach({ draftId: session.draftId, documentKind: session.documentKind, fileName: `${session.documentKind}.pdf`, mediaType: 'application/pdf', content: pdf });
     this.sessions.delete(session.id);
     return attached;
@@ -165,7 +166,7 @@ export class ScanSessions {
   }
 
   private async entry(id: string, original: Buffer, dpi: number, mode: PageMode, rotation: Rotation): Promise<PageEntry> {
-    const processed = await processPage(original, { mode, dpi, rotate: rotation });
+    const processed = await this.pipeline.page(original, { mode, dpi, rotate: rotation });
     const thumb = await sharp(processed.jpeg).resize({ width: 200 }).jpeg({ quality: 70 }).toBuffer();
     return { id, original, dpi, mode, rotation, processed, thumbnail: `data:image/jpeg;base64,${thumb.toString('base64')}` };
   }

@@ -7,6 +7,7 @@ import type { DraftsService } from '../drafts/draftsService';
 import { createScanners, scannerSetupFromEnv, type ScannerSetup } from './scannerSetup';
 import { scanningHandlers } from './scanningHandlers';
 import { ScanSessions } from './scanSessions';
+import { WorkerPipeline } from './workerPipeline';
 
 export type { ScannerSetup };
 
@@ -22,6 +23,6 @@ export function createScanningService(deps: {
   const sessions = new ScanSessions(scanner, deps.drafts, deps.catalogue, {
     page: (payload) => deps.events.emit('scanning.page', payload),
     progress: (payload) => deps.events.emit('scanning.progress', payload),
-  });
+  }, new WorkerPipeline());
   return scanningHandlers(sessions, deps.record);
 }
