@@ -138,6 +138,9 @@ export class SaneScanner implements Scanner {
         stdoutRest = lines.pop() ?? '';
         for (const file of lines.filter((l) => l.trim().length > 0)) {
           chain = chain.then(async () => {
+            // After Stop, pages the device already pushed out are not handed over: what the person
+            // saw when pressing Stop is what they keep.
+            if (request.signal?.aborted) return fs.rmSync(file.trim(), { force: true });
             const image = fs.readFileSync(file.trim());
             fs.rmSync(file.trim(), { force: true });
             delivered += 1;

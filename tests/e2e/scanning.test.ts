@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procedureDefinitionSchema } from '../../electron/contract/procedure';
-import { jammedSaneConfigDir, saneConfigDir } from '../support/sane';
+import { jammedSaneConfigDir, saneConfigDir, slowSaneConfigDir } from '../support/sane';
 import { axeCheck, launchChromium, repoRoot, screenshot, startHarness, startRendererServer, type Harness } from './harness';
 
 const code = '1.001193';
@@ -123,6 +123,31 @@ describe('scan-and-review', () => {
       const dossierId = /\/da-nop\/([0-9a-f-]{36})/.exec(page.url())?.[1];
       const dossier = await call<{ draftId: string }>(h, 'dossiers.get', { id: dossierId });
       expect(dossier.draftId).toBe(draft.id);
+      expect(h.problems).toEqual([]);
+    } finally {
+      process.env.SANE_CONFIG_DIR = saneConfigDir;
+      await h.close();
+    }
+  });
+
+  it('Dừng quét stops a feeder batch halfway and keeps the pages already scanned', async () => {
+    const h = await startHarness({ browser, baseUrl: server.url });
+    try {
+      const { page } = h;
+      const draft = await call<{ id: string }>(h, 'drafts.save', { procedureCode: code, mode: 'counter', answers: definition.example });
+      await h.open(`/counter/thu-tuc/${code}/quet/giayChungSinh?hoSo=${draft.id}`);
+      process.env.SANE_CONFIG_DIR = slowSaneConfigDir;
+      await page.getByLabel('Vào khay nạp giấy (quét nhiều trang một lần)').check();
+      await page.getByRole('button', { name: 'Quét', exact: true }).click();
+      await expect.poll(() => page.locator('.scan-pages__item').count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+      await page.getByRole('button', { name: 'Dừng quét' }).click();
+      await page.getByRole('alert').getByText('Đã dừng quét. Các trang đã quét vẫn được giữ lại.').waitFor({ timeout: 30_000 });
+      const kept = await page.locator('.scan-pages__item').count();
+      // The test feeder holds ten sheets: stopping early leaves fewer, and none of those is lost.
+      expect(kept).toBeGreaterThanOrEqual(1);
+      expect(kept).toBeLessThan(10);
+      await page.getByRole('button', { name: 'Quét tiếp' }).waitFor();
+      await shoot(page, '63-scan-cancelled');
       expect(h.problems).toEqual([]);
     } finally {
       process.env.SANE_CONFIG_DIR = saneConfigDir;

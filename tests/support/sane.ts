@@ -5,3 +5,5 @@ export const saneConfigDir = path.resolve(import.meta.dirname, '..', 'fixtures',
 export const saneEnv = { SANE_CONFIG_DIR: saneConfigDir, MOTCUA_ESCL_DISCOVER: '0' };
 /** The same device with its feeder jammed: every read answers SANE_STATUS_JAMMED. */
 export const jammedSaneConfigDir = path.resolve(import.meta.dirname, '..', 'fixtures', 'sane-jammed');
+/** The same device delivering slowly (a pause after every buffer), to stop a batch halfway. */
+export const slowSaneConfigDir = path.resolve(import.meta.dirname, '..', 'fixtures', 'sane-slow');
