@@ -11,4 +11,6 @@ await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/
 await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
 // The PDF worker thread (electron/services/documents/worker.ts looks for it beside main.cjs).
 await build({ ...common, entryPoints: ['electron/services/documents/documentWorker.ts'], outfile: 'dist/electron/documentWorker.cjs', packages: 'external' });
+// The scanning image pipeline's worker thread (electron/services/scanning/workerPipeline.ts).
+await build({ ...common, entryPoints: ['electron/services/scanning/scanWorker.ts'], outfile: 'dist/electron/scanWorker.cjs', packages: 'external' });
 console.log('built dist/electron/main.cjs, preload.cjs and documentWorker.cjs');

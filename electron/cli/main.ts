@@ -7,6 +7,7 @@ import { registerDossiers, registerRender } from './commands/dossiers';
 import { registerDrafts } from './commands/drafts';
 import { registerKeys } from './commands/keys';
 import { registerKioskAssist } from './commands/kioskAssist';
+import { registerScan } from './commands/scan';
 import { registerSettings } from './commands/settings';
 import { registerSync } from './commands/sync';
 import { appVersion } from './context';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerAccounts(program, run);
   registerSync(program, run);
   registerKioskAssist(program, run);
+  registerScan(program, run);
   return program;
 }
 

@@ -7,6 +7,7 @@ import { draftsContract } from './drafts';
 import { kioskContract } from './kiosk';
 import { kioskAssistContract } from './kioskAssist';
 import { retentionContract } from './retention';
+import { scanningContract, scanningEvents } from './scanning';
 import { settingsContract, settingsSchema } from './settings';
 import { linkStatusSchema, syncContract } from './sync';
 
@@ -27,12 +28,14 @@ export const contract = {
   accounts: accountsContract,
   sync: syncContract,
   kioskAssist: kioskAssistContract,
+  scanning: scanningContract,
 } as const;
 export type AppContract = typeof contract;
 
 export const events = {
   'settings.changed': settingsSchema,
   'sync.changed': linkStatusSchema,
+  ...scanningEvents,
 } as const;
 export type AppEvents = typeof events;
 
@@ -50,5 +53,6 @@ export * from './retention';
 export * from './accounts';
 export * from './sync';
 export * from './kioskAssist';
+export * from './scanning';
 export * from './channels';
 export * from './client';

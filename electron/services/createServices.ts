@@ -31,6 +31,7 @@ import { FileStore } from './files/fileStore';
 import { printOnChosenPrinter, type PdfPrinter } from './printing/printing';
 import { SyncService } from './sync/syncService';
 import { syncHandlers } from './sync/syncHandlers';
+import { createScanningService, type ScannerSetup } from './scanning/scanningService';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -45,6 +46,8 @@ export interface ServiceOptions {
   keyProtector?: KeyProtector;
   /** Runs the sync worker in the background (the app); the CLI runs it on demand (`motcua sync`). */
   startSync?: boolean;
+  /** Scanner drivers' configuration; default from the environment (MOTCUA_ESCL_SCANNERS…). */
+  scanners?: ScannerSetup;
 }
 
 export interface AppServices {
@@ -256,6 +259,7 @@ export function createServices(options: ServiceOptions): AppServices {
     retention: {
       purge: () => retention.purge(),
     },
+    scanning: createScanningService({ setup: options.scanners, drafts, catalogue, events: hub, record }),
     accounts: {
       login: ({ username, pin }, ctx) => accounts.login(username, pin, ctx.transport),
       logout: () => accounts.logout(),

@@ -30,6 +30,7 @@ const SyncQueueScreen = lazy(() => import('./sync/SyncQueueScreen'));
 const DossierStatusScreen = lazy(() => import('./sync/DossierStatusScreen'));
 const KioskLookupScreen = lazy(() => import('./sync/KioskLookupScreen'));
 const ChecklistScreen = lazy(() => import('./kiosk/ChecklistScreen'));
+const ScanScreen = lazy(() => import('./screens/scan/ScanScreen'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -70,6 +71,7 @@ export function createAppRouter() {
             { path: 'dong-y', element: <KioskConsentScreen /> },
             { path: 'cau/:key', element: <KioskConsentGate><KioskQuestionScreen /></KioskConsentGate> },
             { path: 'kiem-tra', element: <KioskConsentGate><ReviewScreen /></KioskConsentGate> },
+            { path: 'quet/:kind', element: <KioskConsentGate><ScanScreen /></KioskConsentGate> },
             { path: 'tiep-tuc', element: <KioskConsentGate><ResumeRedirect /></KioskConsentGate> },
           ],
         },
@@ -84,6 +86,7 @@ export function createAppRouter() {
             { index: true, element: <CounterStepScreen /> },
             { path: 'buoc/:stepId', element: <CounterStepScreen /> },
             { path: 'kiem-tra', element: <ReviewScreen /> },
+            { path: 'quet/:kind', element: <ScanScreen /> },
           ],
         },
         { path: 'counter/da-nop/:dossierId', element: <Counter><ConfirmationScreen mode="counter" /></Counter> },

@@ -1,6 +1,7 @@
 import { autosaveBench } from './autosaveBench';
 import { documentsBench } from './documentsBench';
 import { kioskKeyboardBench } from './kioskKeyboardBench';
+import { scanBench } from './scanBench';
 import { searchBench } from './searchBench';
 import { syncBench } from './syncBench';
 import { wipeBench } from './wipeBench';
@@ -16,4 +17,5 @@ export const suites: Record<string, () => Promise<Record<string, unknown>>> = {
   kioskWipe: wipeBench,
   sync: syncBench,
   kioskKeyboard: kioskKeyboardBench,
+  scanning: scanBench,
 };

@@ -1,5 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { attachmentMediaTypes, type ValidationReport } from '../../../../electron/contract/drafts';
 import { api } from '../../api';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -18,7 +19,7 @@ function isMediaType(type: string): type is MediaType {
  */
 export function MissingDocuments({ report, onChanged }: { report: ValidationReport | null; onChanged(): void }) {
   const { t } = useTranslation();
-  const { mode, draft } = useWizard();
+  const { mode, draft, to } = useWizard();
   const [failure, setFailure] = useState<unknown>(null);
   if (!report || report.missingDocuments.length === 0) return null;
 
@@ -48,6 +49,9 @@ export function MissingDocuments({ report, onChanged }: { report: ValidationRepo
         {report.missingDocuments.map((d) => (
           <li key={d.kind}>
             <span className="document-list__name">{d.name}</span>
+            <Link className="button button--secondary" to={to(`quet/${d.kind}`)}>
+              {t('scan.scanLink', { name: d.name })}
+            </Link>
             {(
               <span className="file-upload">
                 <label className="label" htmlFor={`attach-${d.kind}`}>
