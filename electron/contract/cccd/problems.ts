@@ -32,7 +32,7 @@ const expected: Record<CccdParseError['problem'], { vi: string; en: string }> = 
   length: { vi: 'độ dài không đúng (CCCD 12 chữ số, CMND 9 hoặc 12 chữ số)', en: 'wrong length (CCCD 12 digits, CMND 9 or 12 digits)' },
   place: { vi: 'ba số đầu không phải mã tỉnh nơi đăng ký khai sinh (63 tỉnh trước 2025)', en: 'the first three digits are not a province code of birth registration (63 pre-2025 provinces)' },
   'future-year': { vi: 'năm sinh mã hóa trong số nằm ở tương lai', en: 'the birth year encoded in the number is in the future' },
-  'bad-date': { vi: 'cần một ngày có thật dạng NNTTNNNN (ví dụ 05091990)', en: 'a real date written DDMMYYYY (e.g. 05091990) is expected' },
+  'bad-date': { vi: 'cần một ngày có thật, viết liền ngày-tháng-năm 8 chữ số (ví dụ 05091990)', en: 'a real date written DDMMYYYY (e.g. 05091990) is expected' },
   'future-date': { vi: 'ngày nằm ở tương lai', en: 'the date is in the future' },
   'before-birth': { vi: 'ngày cấp trước ngày sinh', en: 'the date of issue is before the date of birth' },
   'unknown-sex': { vi: 'cần "Nam" hoặc "Nữ"', en: '"Nam" (male) or "Nữ" (female) is expected' },
