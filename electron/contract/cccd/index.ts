@@ -5,3 +5,4 @@
 export { cccdFieldNames, cccdFieldLabels, type CccdData, type CccdFieldName } from './fields';
 export { cccdError, type CccdParseError } from './problems';
 export { parseCccdQr, formatCccdQr, type CccdParseResult, type CccdParseOptions } from './parseCccdQr';
+export { planCccdFill, acceptedFill, type CccdFillItem, type CccdFillTarget } from './fillPlan';

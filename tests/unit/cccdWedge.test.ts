@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { WedgeDetector, type WedgeDecision } from '../../renderer/src/cccd/wedgeDetector';
+
+const qr = '001090012345|012345678|NGUYEN VAN AN|15031990|Nam|HA NOI|100';
+
+/** Types `text` then Enter at `msPerKey`, as a reader or a person would; returns every decision. */
+function typeAt(detector: WedgeDetector, text: string, msPerKey: number, start = 0): WedgeDecision[] {
+  const out: WedgeDecision[] = [];
+  let t = start;
+  for (const ch of text) {
+    out.push(...detector.key(ch, t));
+    t += msPerKey;
+  }
+  out.push(...detector.key('Enter', t));
+  return out;
+}
+
+describe('keyboard-wedge detection', () => {
+  it('takes a 60-character burst at 5 ms per key as a scan', () => {
+    expect(qr).toHaveLength(60);
+    const decisions = typeAt(new WedgeDetector(), qr, 5);
+    const scans = decisions.filter((d) => d.kind === 'scan');
+    expect(scans).toEqual([{ kind: 'scan', text: qr, leaked: 3 }]);
+    // Only the first three keys reached the field; the rest were held back.
+    expect(decisions.filter((d) => d.kind === 'pass')).toHaveLength(3);
+    expect(decisions.filter((d) => d.kind === 'hold')).toHaveLength(57);
+  });
+
+  it('does not take typing at 80 ms per key as a scan, and never holds a key', () => {
+    const decisions = typeAt(new WedgeDetector(), qr, 80);
+    expect(decisions.every((d) => d.kind === 'pass')).toBe(true);
+    expect(decisions).toHaveLength(61);
+  });
+
+  it('gives back held keys when a fast run stops short of a scan', () => {
+    const detector = new WedgeDetector();
+    const decisions = ['a', 'b', 'c', 'd', 'e'].flatMap((ch, i) => detector.key(ch, i * 5));
+    expect(decisions.map((d) => d.kind)).toEqual(['pass', 'pass', 'pass', 'hold', 'hold']);
+    expect(detector.idle(100)).toEqual({ kind: 'release', text: 'de' });
+    // And a later key starts a new run at once.
+    expect(detector.key('x', 200)).toEqual([{ kind: 'pass' }]);
+  });
+
+  it('does not take a short fast run ending in Enter as a scan', () => {
+    const decisions = typeAt(new WedgeDetector(), '0123456789', 5);
+    expect(decisions.some((d) => d.kind === 'scan')).toBe(false);
+    expect(decisions.filter((d) => d.kind === 'release')).toEqual([{ kind: 'release', text: '3456789' }]);
+  });
+
+  it('ignores a held key repeating', () => {
+    const detector = new WedgeDetector();
+    const decisions = Array.from({ length: 30 }, (_, i) => detector.key('a', i * 20, i > 0)).flat();
+    decisions.push(...detector.key('Enter', 600));
+    expect(decisions.some((d) => d.kind === 'scan' || d.kind === 'hold')).toBe(false);
+  });
+
+  it('every character typed comes out exactly once, in order, at any speed', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('a', '1', '|', 'Enter'), fc.integer({ min: 1, max: 120 })), { maxLength: 80 }), (keys) => {
+        const detector = new WedgeDetector();
+        let t = 0;
+        let field = '';
+        let held = '';
+        const take = (d: WedgeDecision, key: string) => {
+          if (d.kind === 'pass' && key !== 'Enter') field += key;
+          if (d.kind === 'hold') held += key;
+          if (d.kind === 'release') {
+            expect(held.endsWith(d.text)).toBe(true);
+            field += d.text;
+            held = held.slice(0, held.length - d.text.length);
+          }
+          if (d.kind === 'scan') {
+            field = field.slice(0, field.length - d.leaked);
+            held = '';
+          }
+        };
+        const typedOutsideScans: string[] = [];
+        for (const [key, gap] of keys) {
+          t += gap;
+          const decisions = detector.key(key, t);
+          for (const d of decisions) take(d, key);
+          if (key !== 'Enter') typedOutsideScans.push(key);
+          if (decisions.some((d) => d.kind === 'scan')) typedOutsideScans.length = field.length;
+        }
+        const last = detector.idle(t + 1000);
+        if (last) take(last, '');
+        expect(held).toBe('');
+        expect(field).toBe(typedOutsideScans.join('').slice(0, field.length));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
