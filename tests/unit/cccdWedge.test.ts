@@ -33,6 +33,24 @@ describe('keyboard-wedge detection', () => {
     expect(decisions).toHaveLength(61);
   });
 
+  it('still takes a 5 ms burst with the odd 45 ms hiccup (a busy machine) as a scan', () => {
+    const detector = new WedgeDetector();
+    const decisions = [...qr].flatMap((ch, i) => detector.key(ch, i * 5 + (i > 10 ? 40 : 0) + (i > 30 ? 40 : 0)));
+    decisions.push(...detector.key('Enter', 60 * 5 + 90));
+    expect(decisions.filter((d) => d.kind === 'scan')).toEqual([{ kind: 'scan', text: qr, leaked: 3 }]);
+  });
+
+  it('does not take a fast typist (50 ms per key, a few rollovers at 15 ms) as a scan', () => {
+    const detector = new WedgeDetector();
+    let t = 0;
+    const decisions = [...qr].flatMap((ch, i) => {
+      t += i % 7 === 0 ? 15 : 50;
+      return detector.key(ch, t);
+    });
+    decisions.push(...detector.key('Enter', t + 50));
+    expect(decisions.some((d) => d.kind === 'scan' || d.kind === 'hold')).toBe(false);
+  });
+
   it('gives back held keys when a fast run stops short of a scan', () => {
     const detector = new WedgeDetector();
     const decisions = ['a', 'b', 'c', 'd', 'e'].flatMap((ch, i) => detector.key(ch, i * 5));

@@ -69,7 +69,7 @@ export function useWedgeScans(onScan: (text: string) => void, options?: { maxGap
         timer = setTimeout(() => {
           const released = detector.idle(performance.now());
           if (released) apply(released);
-        }, maxGapMs * 3);
+        }, detector.idleAfterMs);
       }
     };
     window.addEventListener('keydown', onKeyDown, true);
