@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { hidReaderSchema } from './cccd/events';
 import { msg } from './messages';
 
 /** Agency code per Circular 10/2016/TT-BTTTT, e.g. `000.00.01.H22`; empty until the commune sets it. */
@@ -31,6 +32,8 @@ export const settingsSchema = z.object({
   kioskIdleWipeSeconds: kioskIdleWipeSecondsSchema,
   /** Days a dossier confirmed by the receiving side is kept on this machine before it is purged. */
   retentionDays: retentionDaysSchema,
+  /** HID POS barcode readers (usage page 0x8C) the app may open, by USB vendor/product id. */
+  hidReaders: z.array(hidReaderSchema).max(20),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -45,6 +48,7 @@ export const settingsUpdateSchema = z
     retentionDays: retentionDaysSchema,
     kioskIdleWarningSeconds: kioskIdleWarningSecondsSchema,
     kioskIdleWipeSeconds: kioskIdleWipeSecondsSchema,
+    hidReaders: z.array(hidReaderSchema).max(20),
     /** A new kiosk exit code; stored only as a scrypt hash. */
     kioskExitCode: kioskExitCodeSchema,
   })

@@ -83,6 +83,7 @@ export function startApp(electron: ElectronMain, paths: AppPaths, env: NodeJS.Pr
       logger,
       printer: createElectronPrinter(electron, () => window, path.join(dataDir, 'tmp', 'print')),
       keyProtector: safeStorageKeyProtector(electron.safeStorage, keysDir, logger, () => fileKeyProtector(keysDir)),
+      hidReaders: true,
     });
     current = services.settings.get();
 

@@ -12,6 +12,7 @@ import { AccountsService, supervisorRequired } from './accounts/accountsService'
 import { AppRuns } from './appRuns';
 import { AuditLog, type AuditDetails } from './audit/auditLog';
 import { Retention } from './retention/retention';
+import { startHidScans } from './identity/hidScans';
 import { SettingsService } from './settingsService';
 import { loadCalendar } from './calendar/workingDays';
 import { loadAdminUnits } from './catalogue/adminUnits';
@@ -37,6 +38,8 @@ export interface ServiceOptions {
   now?: () => Date;
   /** The machine's printers (Electron); absent in the CLI and the test harness. */
   printer?: PdfPrinter;
+  /** Opens the HID POS readers allowed in settings (the app only; the CLI and tests leave it off). */
+  hidReaders?: boolean;
   /** Seals the data keys: safeStorage in the app; default, a 0600 key file in `<dataDir>/keys`. */
   keyProtector?: KeyProtector;
 }
@@ -110,6 +113,7 @@ export function createServices(options: ServiceOptions): AppServices {
   purgeSafely();
   const retentionTimer = setInterval(purgeSafely, 60 * 60 * 1000);
   retentionTimer.unref();
+  const hidScans = options.hidReaders ? startHidScans({ allowed: () => settings.get().hidReaders, emit: (text) => hub.emit('cccd.scanned', { text, source: 'hid' }), logger }) : null;
 
   const handlers: Handlers<AppContract> = {
     app: {
@@ -262,6 +266,7 @@ export function createServices(options: ServiceOptions): AppServices {
     },
     close() {
       clearInterval(retentionTimer);
+      hidScans?.stop();
       void documentWorker.close();
       catalogue.close();
       runs.endCleanly();

@@ -6,3 +6,4 @@ export { cccdFieldNames, cccdFieldLabels, type CccdData, type CccdFieldName } fr
 export { cccdError, type CccdParseError } from './problems';
 export { parseCccdQr, formatCccdQr, type CccdParseResult, type CccdParseOptions } from './parseCccdQr';
 export { planCccdFill, acceptedFill, type CccdFillItem, type CccdFillTarget } from './fillPlan';
+export { cccdScannedSchema, hidReaderSchema } from './events';

@@ -5,6 +5,7 @@ import { useLanguage } from '../hooks/useLanguage';
 import { CameraScanner } from './CameraScanner';
 import { CccdConfirm } from './CccdConfirm';
 import { onCccdScan } from './scanBus';
+import { useHidScans } from './useHidScans';
 import { useWedgeScans } from './useWedgeScans';
 import './cccd.css';
 
@@ -23,6 +24,7 @@ export function CccdScanPanel({ targets, onFilled }: { targets: readonly CccdFil
 
   const receive = useCallback((text: string) => setView({ kind: 'parsed', result: parseCccdQr(text) }), []);
   useWedgeScans(receive);
+  useHidScans();
   useEffect(() => onCccdScan(receive), [receive]);
   // What changed is announced and reachable: the panel's heading takes the focus.
   useEffect(() => {
