@@ -1,4 +1,5 @@
 import { autosaveBench } from './autosaveBench';
+import { cccdBench } from './cccdBench';
 import { documentsBench } from './documentsBench';
 import { searchBench } from './searchBench';
 import { wipeBench } from './wipeBench';
@@ -12,4 +13,5 @@ export const suites: Record<string, () => Promise<Record<string, unknown>>> = {
   documents: documentsBench,
   search: searchBench,
   kioskWipe: wipeBench,
+  cccd: cccdBench,
 };

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCccdQr, type CccdData } from '../../electron/contract/cccd/index';
 import { writeQrY4m } from '../support/qrY4m';
+import { typeLikeReader } from '../support/readerKeys';
 import { axeCheck, launchChromium, screenshot, startHarness, startRendererServer, type Harness } from './harness';
 
 const code = '1.001193';
@@ -118,8 +119,7 @@ describe('CCCD QR', () => {
       expect(await page.getByRole('heading', { name: 'Kiểm tra thông tin trên thẻ' }).count()).toBe(0);
 
       // The reader: 5 ms per key, then Enter.
-      await page.keyboard.type(wedgeText, { delay: 5 });
-      await page.keyboard.press('Enter');
+      await typeLikeReader(page, wedgeText, 5);
       await page.getByRole('heading', { name: 'Kiểm tra thông tin trên thẻ' }).waitFor();
       expect(await name.inputValue()).toBe('Tran Ngoc');
       // What was typed differs from the card: shown, kept unless the official chooses the card.

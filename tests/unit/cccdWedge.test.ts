@@ -40,6 +40,23 @@ describe('keyboard-wedge detection', () => {
     expect(decisions.filter((d) => d.kind === 'scan')).toEqual([{ kind: 'scan', text: qr, leaked: 3 }]);
   });
 
+  it('survives a 150 ms stall in the middle of a burst (a busy machine)', () => {
+    const detector = new WedgeDetector();
+    const decisions = [...qr].flatMap((ch, i) => detector.key(ch, i * 5 + (i >= 45 ? 150 : 0)));
+    decisions.push(...detector.key('Enter', 60 * 5 + 150));
+    expect(decisions.filter((d) => d.kind === 'scan')).toEqual([{ kind: 'scan', text: qr, leaked: 3 }]);
+  });
+
+  it('gives the keys back at once when a fast roll of keys turns into typing', () => {
+    const detector = new WedgeDetector();
+    const times = [0, 15, 30, 45, 100, 150, 200];
+    const decisions = times.flatMap((t, i) => detector.key('abcdefg'[i]!, t));
+    // 'g' brings the average over 30 ms: it and the held 'def' go to the field together, in order.
+    expect(decisions.map((d) => d.kind)).toEqual(['pass', 'pass', 'pass', 'hold', 'hold', 'hold', 'hold', 'release']);
+    expect(decisions.at(-1)).toEqual({ kind: 'release', text: 'defg' });
+    expect(detector.holding).toBe(false);
+  });
+
   it('does not take a fast typist (50 ms per key, a few rollovers at 15 ms) as a scan', () => {
     const detector = new WedgeDetector();
     let t = 0;
@@ -51,13 +68,24 @@ describe('keyboard-wedge detection', () => {
     expect(decisions.some((d) => d.kind === 'scan' || d.kind === 'hold')).toBe(false);
   });
 
+  it('typing followed at once by a scan: the typing stays in the field, the scan is only the burst', () => {
+    const detector = new WedgeDetector();
+    const typed = [...'Tran Ngoc'].flatMap((ch, i) => detector.key(ch, i * 80));
+    expect(typed.every((d) => d.kind === 'pass')).toBe(true);
+    const start = 8 * 80 + 80;
+    const decisions = [...qr].flatMap((ch, i) => detector.key(ch, start + i * 5));
+    decisions.push(...detector.key('Enter', start + 60 * 5));
+    expect(decisions.filter((d) => d.kind === 'scan')).toEqual([{ kind: 'scan', text: qr, leaked: 3 }]);
+  });
+
   it('gives back held keys when a fast run stops short of a scan', () => {
     const detector = new WedgeDetector();
     const decisions = ['a', 'b', 'c', 'd', 'e'].flatMap((ch, i) => detector.key(ch, i * 5));
     expect(decisions.map((d) => d.kind)).toEqual(['pass', 'pass', 'pass', 'hold', 'hold']);
-    expect(detector.idle(100)).toEqual({ kind: 'release', text: 'de' });
+    expect(detector.idle(100)).toBeNull();
+    expect(detector.idle(300)).toEqual({ kind: 'release', text: 'de' });
     // And a later key starts a new run at once.
-    expect(detector.key('x', 200)).toEqual([{ kind: 'pass' }]);
+    expect(detector.key('x', 400)).toEqual([{ kind: 'pass' }]);
   });
 
   it('does not take a short fast run ending in Enter as a scan', () => {

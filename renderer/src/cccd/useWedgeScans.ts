@@ -55,8 +55,9 @@ export function useWedgeScans(onScan: (text: string) => void, options?: { maxGap
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
       if (event.key !== 'Enter' && event.key.length !== 1) return;
-      const now = performance.now();
-      const decisions = detector.key(event.key, now, event.repeat);
+      // When the key was pressed (the platform's event time), not when this handler got to run:
+      // a busy main thread must not stretch a reader's burst into a person's typing.
+      const decisions = detector.key(event.key, event.timeStamp, event.repeat);
       // Keys given back from a run that stopped go in first, in the order they were typed.
       for (const decision of decisions) if (decision.kind === 'release') apply(decision);
       if (detector.runLength === 1 && event.key !== 'Enter') {
