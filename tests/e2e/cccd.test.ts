@@ -63,6 +63,18 @@ describe('CCCD QR', () => {
     try {
       const { page } = h;
       await h.context.grantPermissions(['camera'], { origin: server.url });
+      // Keep a handle on every camera track the page opens, to check that each one is stopped.
+      await page.addInitScript({
+        content: `(() => {
+          const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+          window.__cameraTracks = [];
+          navigator.mediaDevices.getUserMedia = async (c) => {
+            const stream = await original(c);
+            window.__cameraTracks.push(...stream.getTracks());
+            return stream;
+          };
+        })();`,
+      });
       await h.open(`/kiosk/thu-tuc/${code}`);
       await page.getByRole('button', { name: 'Bắt đầu' }).click();
       await page.getByRole('button', { name: 'Tôi đồng ý' }).click();
@@ -79,6 +91,7 @@ describe('CCCD QR', () => {
       await confirmHeading.waitFor({ timeout: 60_000 });
       // Found: the camera is off and its picture gone before anything else happens.
       expect(await page.locator('video').count()).toBe(0);
+      expect(await page.evaluate('window.__cameraTracks.map((t) => t.readyState)')).toEqual(['ended']);
       // Nothing is filled before the resident confirms.
       expect(await page.locator('#field-requesterFullName').inputValue()).toBe('');
       expect(await page.locator('[data-cccd-field="fullName"]').textContent()).toBe(card.fullName);

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { motcua } from '../support/cli';
 
@@ -24,5 +27,24 @@ describe('motcua cccd parse (shared/CLI.md)', () => {
     expect(error.details.field).toBe('idNumber');
     expect(error.message).toMatch(/ID number/);
     expect(run.stderr).toMatch(/^error\[VALIDATION_FAILED\]: ID number .*\| Số định danh/);
+  });
+});
+
+describe('motcua settings set --hid-readers', () => {
+  it('stores the allowed HID POS readers, and refuses a malformed pair naming the option', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-hid-'));
+    try {
+      const ok = motcua(['--data-dir', dataDir, '--json', 'settings', 'set', '--hid-readers', '0c2e:0b8f,05E0:1200']);
+      expect(ok.status).toBe(0);
+      expect((JSON.parse(ok.stdout) as { hidReaders: unknown }).hidReaders).toEqual([
+        { vendorId: 0x0c2e, productId: 0x0b8f },
+        { vendorId: 0x05e0, productId: 0x1200 },
+      ]);
+      const bad = motcua(['--data-dir', dataDir, 'settings', 'set', '--hid-readers', '0c2e']);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toMatch(/--hid-readers/);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
