@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { registerAccounts } from './commands/accounts';
 import { registerAudit, registerRetention } from './commands/audit';
 import { registerCatalogue } from './commands/catalogue';
+import { registerCccd } from './commands/cccd';
 import { registerDoctor } from './commands/doctor';
 import { registerDossiers, registerRender } from './commands/dossiers';
 import { registerDrafts } from './commands/drafts';
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerSync(program, run);
   registerKioskAssist(program, run);
   registerScan(program, run);
+  registerCccd(program, run);
   return program;
 }
 

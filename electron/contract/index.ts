@@ -2,6 +2,7 @@ import { accountsContract } from './accounts';
 import { appContract } from './app';
 import { auditContract } from './audit';
 import { catalogueContract } from './catalogue';
+import { cccdScannedSchema } from './cccd/events';
 import { documentsContract, dossiersContract } from './dossiers';
 import { draftsContract } from './drafts';
 import { kioskContract } from './kiosk';
@@ -36,6 +37,7 @@ export const events = {
   'settings.changed': settingsSchema,
   'sync.changed': linkStatusSchema,
   ...scanningEvents,
+  'cccd.scanned': cccdScannedSchema,
 } as const;
 export type AppEvents = typeof events;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { hidReaderSchema } from './cccd/events';
 import { msg } from './messages';
 
 /** Agency code per Circular 10/2016/TT-BTTTT, e.g. `000.00.01.H22`; empty until the commune sets it. */
@@ -51,6 +52,8 @@ export const settingsSchema = z.object({
   retentionDays: retentionDaysSchema,
   /** Base URL of the receiving system (docs/sync-protocol.md); '' while none is configured. */
   syncGatewayUrl: syncGatewayUrlSchema,
+  /** HID POS barcode readers (usage page 0x8C) the app may open, by USB vendor/product id. */
+  hidReaders: z.array(hidReaderSchema).max(20),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -66,6 +69,7 @@ export const settingsUpdateSchema = z
     syncGatewayUrl: syncGatewayUrlSchema,
     kioskIdleWarningSeconds: kioskIdleWarningSecondsSchema,
     kioskIdleWipeSeconds: kioskIdleWipeSecondsSchema,
+    hidReaders: z.array(hidReaderSchema).max(20),
     /** A new kiosk exit code; stored only as a scrypt hash. */
     kioskExitCode: kioskExitCodeSchema,
   })

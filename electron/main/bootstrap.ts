@@ -88,6 +88,7 @@ export function startApp(electron: ElectronMain, paths: AppPaths, env: NodeJS.Pr
       printer: createElectronPrinter(electron, () => window),
       keyProtector: safeStorageKeyProtector(electron.safeStorage, keysDir, logger, () => fileKeyProtector(keysDir)),
       startSync: true,
+      hidReaders: true,
     });
     current = services.settings.get();
     // The counter PC's help-call listener (kiosk "Gọi cán bộ hỗ trợ"), when a port is configured.

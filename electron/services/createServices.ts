@@ -14,6 +14,7 @@ import { AccountsService, supervisorRequired } from './accounts/accountsService'
 import { AppRuns } from './appRuns';
 import { AuditLog, type AuditDetails } from './audit/auditLog';
 import { Retention } from './retention/retention';
+import { startHidScans } from './identity/hidScans';
 import { SettingsService } from './settingsService';
 import { loadCalendar } from './calendar/workingDays';
 import { loadAdminUnits } from './catalogue/adminUnits';
@@ -42,6 +43,8 @@ export interface ServiceOptions {
   now?: () => Date;
   /** The machine's printers (Electron); absent in the CLI and the test harness. */
   printer?: PdfPrinter;
+  /** Opens the HID POS readers allowed in settings (the app only; the CLI and tests leave it off). */
+  hidReaders?: boolean;
   /** Seals the data keys: safeStorage in the app; default, a 0600 key file in `<dataDir>/keys`. */
   keyProtector?: KeyProtector;
   /** Runs the sync worker in the background (the app); the CLI runs it on demand (`motcua sync`). */
@@ -137,6 +140,7 @@ export function createServices(options: ServiceOptions): AppServices {
   // Help calls, ratings, most used procedures. The listener starts only where the app asks
   // (`kioskAssist.start()` in the Electron main) or a configuration changes: never in the CLI.
   const kioskAssist = new KioskAssistService(db, now, logger);
+  const hidScans = options.hidReaders ? startHidScans({ allowed: () => settings.get().hidReaders, emit: (text) => hub.emit('cccd.scanned', { text, source: 'hid' }), logger }) : null;
 
   const handlers: Handlers<AppContract> = {
     app: {
@@ -305,6 +309,7 @@ export function createServices(options: ServiceOptions): AppServices {
       sync.stop();
       clearInterval(retentionTimer);
       void kioskAssist.close();
+      hidScans?.stop();
       void documentWorker.close();
       catalogue.close();
       runs.endCleanly();

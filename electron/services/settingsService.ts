@@ -17,6 +17,7 @@ const defaults: StoredSettings = {
   kioskIdleWarningSeconds: 90,
   kioskIdleWipeSeconds: 120,
   kioskExitCodeHash: null,
+  hidReaders: [],
 };
 
 export interface SettingsChangeListener {

@@ -1,4 +1,5 @@
 import { autosaveBench } from './autosaveBench';
+import { cccdBench } from './cccdBench';
 import { documentsBench } from './documentsBench';
 import { kioskKeyboardBench } from './kioskKeyboardBench';
 import { scanBench } from './scanBench';
@@ -18,4 +19,5 @@ export const suites: Record<string, () => Promise<Record<string, unknown>>> = {
   sync: syncBench,
   kioskKeyboard: kioskKeyboardBench,
   scanning: scanBench,
+  cccd: cccdBench,
 };

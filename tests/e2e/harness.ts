@@ -25,8 +25,9 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Flags for Debian's Chromium on a build machine with no network beyond the package registries. */
 export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+/** `launchArgs`: extra flags for one test file (e.g. a fake camera showing a generated picture). */
+export async function launchChromium(launchArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, ...launchArgs], headless: true });
 }
 
 /** Serves dist/renderer over loopback through the app protocol's own handler (same files, same CSP). */

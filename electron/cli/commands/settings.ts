@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { settingsUpdateSchema, type Settings } from '../../contract/settings';
 import { parseOrThrow } from '../../contract/validation';
+import { parseHidReaders } from '../hidReadersOption';
 import type { CommandRunner } from '../runner';
 
 function describe(s: Settings): string {
@@ -27,9 +28,17 @@ export function registerSettings(program: Command, run: CommandRunner): void {
     .option('--printer <name>', "printer for receipts and forms ('' = the system default)")
     .option('--retention-days <days>', 'days a confirmed dossier stays on this machine (1–3650, default 30)')
     .option('--sync-gateway <url>', "receiving system base URL for sync ('' = none)")
-    .action((options: { unitName?: string; agencyCode?: string; printer?: string; retentionDays?: string; syncGateway?: string }) =>
+    .option('--hid-readers <list>', "HID POS readers allowed, VID:PID in hex, comma-separated ('' = none)")
+    .action((options: { unitName?: string; agencyCode?: string; printer?: string; retentionDays?: string; syncGateway?: string; hidReaders?: string }) =>
       run(async ({ services }) => {
-        const change = { ...(options.unitName !== undefined ? { unitName: options.unitName } : {}), ...(options.agencyCode !== undefined ? { agencyCode: options.agencyCode } : {}), ...(options.printer !== undefined ? { printerName: options.printer } : {}), ...(options.retentionDays !== undefined ? { retentionDays: Number(options.retentionDays) } : {}), ...(options.syncGateway !== undefined ? { syncGatewayUrl: options.syncGateway } : {}) };
+        const change = {
+          ...(options.unitName !== undefined ? { unitName: options.unitName } : {}),
+          ...(options.agencyCode !== undefined ? { agencyCode: options.agencyCode } : {}),
+          ...(options.printer !== undefined ? { printerName: options.printer } : {}),
+          ...(options.retentionDays !== undefined ? { retentionDays: Number(options.retentionDays) } : {}),
+          ...(options.syncGateway !== undefined ? { syncGatewayUrl: options.syncGateway } : {}),
+          ...(options.hidReaders !== undefined ? { hidReaders: parseHidReaders(options.hidReaders) } : {}),
+        };
         // The CLI is the machine's operator (like `accounts create`): it sets up the counter without
         // a signed-in supervisor, with the same validation the contract applies.
         const value = await services().settings.update(parseOrThrow(settingsUpdateSchema, change, 'settings'));

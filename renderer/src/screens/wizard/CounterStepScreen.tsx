@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { FieldError } from '../../../../electron/contract/errors';
+import { CccdScanPanel } from '../../cccd/CccdScanPanel';
+import { cccdTargets } from '../../cccd/targets';
 import { BackLink } from '../../components/BackLink';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -54,6 +56,9 @@ function StepForm({ stepIndex }: { stepIndex: number }) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
   const [focusKey, setFocusKey] = useState(0);
+  // Bumped when the card filled answers: fields that keep what is being typed re-read them.
+  const [filled, setFilled] = useState(0);
+  const targets = cccdTargets(definition, stepIndex, answers);
   useDocumentTitle(t('counterWizard.screen', { step: step.title, procedure: definition.name }), errors.length > 0);
 
   // Arriving from an error on the review page: the field it named takes the focus.
@@ -103,8 +108,9 @@ function StepForm({ stepIndex }: { stepIndex: number }) {
         <ScreenHeading>{step.title}</ScreenHeading>
         {step.description && <p className="body">{step.description}</p>}
         <SaveStatus />
+        {targets.length > 0 && <CccdScanPanel targets={targets} onFilled={() => setFilled((n) => n + 1)} />}
         <form noValidate onSubmit={submit} onKeyDown={enterAdvances} className="form form--counter">
-          <StepFields stepIndex={stepIndex} errors={errors} />
+          <StepFields key={filled} stepIndex={stepIndex} errors={errors} />
           <div className="button-group">
             <button type="submit" className="button">
               {definition.steps[stepIndex + 1] ? t('counterWizard.saveContinue') : t('counterWizard.toReview')}

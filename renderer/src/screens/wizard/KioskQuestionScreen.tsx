@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { FieldError } from '../../../../electron/contract/errors';
+import { CccdScanPanel } from '../../cccd/CccdScanPanel';
+import { cccdTargets } from '../../cccd/targets';
 import { BackLink } from '../../components/BackLink';
 import { KioskKeyboard } from '../../keyboard/KioskKeyboard';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -49,6 +51,9 @@ function QuestionPage({ page, index, pages }: { page: KioskPage; index: number; 
   const { definition, answers, setAnswer, to } = wizard;
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [focusKey, setFocusKey] = useState(0);
+  // Bumped when the card filled answers: the field re-reads its value.
+  const [filled, setFilled] = useState(0);
+  const targets = page.kind === 'question' && page.question.cccdField ? cccdTargets(definition, page.stepIndex, answers, page.group?.index) : [];
   const returnToReview = params.get('tu') === fromReview;
 
   const title = page.kind === 'question' ? page.question.label : t('wizard.moreTitle', { item: page.group.itemLabel });
@@ -92,6 +97,7 @@ function QuestionPage({ page, index, pages }: { page: KioskPage; index: number; 
       {page.kind === 'question' ? (
         <form noValidate onSubmit={submit} className="form question-form">
           <QuestionField
+            key={filled}
             path={page.path}
             question={page.question}
             caption={caption}
@@ -108,6 +114,7 @@ function QuestionPage({ page, index, pages }: { page: KioskPage; index: number; 
       ) : (
         <MorePage page={page} caption={itemCaption(page.group, page.count, t)} onDone={next} />
       )}
+      {targets.length > 0 && <CccdScanPanel targets={targets} onFilled={() => setFilled((n) => n + 1)} />}
       {page.kind === 'question' && <KioskKeyboard />}
       <SaveStatus />
     </>
