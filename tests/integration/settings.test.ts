@@ -18,7 +18,9 @@ describe('settings and kiosk exit through the router', () => {
     const dir = tempDir();
     const services = open(dir);
     const seen: unknown[] = [];
-    services.events.subscribe((name, payload) => seen.push([name, payload]));
+    services.events.subscribe((name, payload) => {
+      if (name === 'settings.changed') seen.push([name, payload]);
+    });
     const result = (await services.router.handle('settings.update', { unitName: 'UBND xã Tân Phú', agencyCode: '000.00.01.H22' }, ctx)) as Result<Settings>;
     expect(result.ok).toBe(true);
     expect(seen).toHaveLength(1);

@@ -293,7 +293,7 @@ describe('kiosk mode', () => {
     const right = (await handler({ senderFrame: frame }, 'kiosk.exit', { code: '135790' })) as Result<unknown>;
     expect(right.ok).toBe(true);
     expect(s.window.setKiosk).toHaveBeenCalledWith(false);
-    expect(s.window.webContents.sent.at(-1)).toEqual([channels.event, 'settings.changed', expect.objectContaining({ kioskMode: false })]);
+    expect(s.window.webContents.sent.filter((m) => m[1] === 'settings.changed').at(-1)).toEqual([channels.event, 'settings.changed', expect.objectContaining({ kioskMode: false })]);
     s.close();
   });
 
