@@ -7,6 +7,7 @@ import { registerDossiers, registerRender } from './commands/dossiers';
 import { registerDrafts } from './commands/drafts';
 import { registerKeys } from './commands/keys';
 import { registerSettings } from './commands/settings';
+import { registerSigning } from './commands/signing';
 import { appVersion } from './context';
 import { printError, type Lang } from './output';
 import { createRunner } from './runner';
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerRetention(program, run);
   registerKeys(program, run);
   registerAccounts(program, run);
+  registerSigning(program, run);
   return program;
 }
 

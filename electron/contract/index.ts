@@ -7,6 +7,7 @@ import { draftsContract } from './drafts';
 import { kioskContract } from './kiosk';
 import { retentionContract } from './retention';
 import { settingsContract, settingsSchema } from './settings';
+import { signingContract, tokenPresenceEventSchema } from './signing';
 
 /**
  * THE contract between the renderer and the app. Adding a method here is all a transport needs:
@@ -23,11 +24,14 @@ export const contract = {
   audit: auditContract,
   retention: retentionContract,
   accounts: accountsContract,
+  signing: signingContract,
 } as const;
 export type AppContract = typeof contract;
 
 export const events = {
   'settings.changed': settingsSchema,
+  'token.inserted': tokenPresenceEventSchema,
+  'token.removed': tokenPresenceEventSchema,
 } as const;
 export type AppEvents = typeof events;
 
@@ -43,5 +47,6 @@ export * from './dossiers';
 export * from './audit';
 export * from './retention';
 export * from './accounts';
+export * from './signing';
 export * from './channels';
 export * from './client';

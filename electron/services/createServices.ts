@@ -27,6 +27,7 @@ import { fileKeyProtector, type KeyProtector } from './crypto/keyProtector';
 import { rotateDataKey } from './crypto/rotation';
 import { FileStore } from './files/fileStore';
 import { printOnChosenPrinter, type PdfPrinter } from './printing/printing';
+import { createSigning } from './signing/createSigning';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -39,6 +40,8 @@ export interface ServiceOptions {
   printer?: PdfPrinter;
   /** Seals the data keys: safeStorage in the app; default, a 0600 key file in `<dataDir>/keys`. */
   keyProtector?: KeyProtector;
+  /** Environment of the PKCS#11 worker (tests: SOFTHSM2_CONF); default: the process's. */
+  tokenEnv?: NodeJS.ProcessEnv;
 }
 
 export interface AppServices {
@@ -110,6 +113,8 @@ export function createServices(options: ServiceOptions): AppServices {
   purgeSafely();
   const retentionTimer = setInterval(purgeSafely, 60 * 60 * 1000);
   retentionTimer.unref();
+
+  const signing = createSigning({ resourcesDir: options.resourcesDir, now, events: hub, tokenEnv: options.tokenEnv, renderApplication: (id) => documents.render('application', dossiers.get(id)), record: (action, id, details) => audit.append({ actor: 'signing', action, subjectType: id ? 'dossier' : null, subjectId: id, details }) });
 
   const handlers: Handlers<AppContract> = {
     app: {
@@ -224,6 +229,7 @@ export function createServices(options: ServiceOptions): AppServices {
     retention: {
       purge: () => retention.purge(),
     },
+    signing: signing.handlers,
     accounts: {
       login: ({ username, pin }, ctx) => accounts.login(username, pin, ctx.transport),
       logout: () => accounts.logout(),
@@ -262,6 +268,7 @@ export function createServices(options: ServiceOptions): AppServices {
     },
     close() {
       clearInterval(retentionTimer);
+      signing.close();
       void documentWorker.close();
       catalogue.close();
       runs.endCleanly();

@@ -1,0 +1,123 @@
+/**
+ * The main-thread side of the PKCS#11 worker. Every call has a deadline: a token that stops answering
+ * (pulled out during a blocking call, a hung middleware) ends in TOKEN_TIMEOUT and a fresh worker,
+ * never in a hung process.
+ *
+ * Which file the worker loads — as documents/worker.ts: from TypeScript sources a tsx bootstrap,
+ * from a build `tokenWorker.cjs` beside the bundle (scripts/build-electron.ts must emit it).
+ */
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { tokenError } from './tokenErrors';
+import type { TokenWorkerRequest, TokenWorkerResponse } from './tokenWorker';
+import type { SignOnTokenRequest, SlotPresence, TokenInfo } from './types';
+
+type Request = TokenWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+function thisFile(): string {
+  const url = (import.meta as { url?: string }).url;
+  if (typeof url === 'string' && url.startsWith('file:')) return fileURLToPath(url);
+  if (typeof __filename === 'string') return __filename;
+  throw new Error('Cannot tell where the token worker lives');
+}
+
+function startWorker(env: NodeJS.ProcessEnv | undefined): Worker {
+  const here = thisFile();
+  const options = env ? { env } : {};
+  if (here.endsWith('.ts')) {
+    const manifest = createRequire(here).resolve('tsx/package.json');
+    const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports?: Record<string, { import?: { default?: string } }> };
+    const api = pathToFileURL(path.join(path.dirname(manifest), pkg.exports?.['./esm/api']?.import?.default ?? '')).href;
+    const entry = pathToFileURL(path.join(path.dirname(here), 'tokenWorker.ts')).href;
+    return new Worker(`import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`, { eval: true, ...options });
+  }
+  const built = ['tokenWorker.cjs', 'tokenWorker.js'].map((f) => path.join(path.dirname(here), f)).find((f) => fs.existsSync(f));
+  if (!built) throw new Error(`No built token worker beside ${here}: build native/token/tokenWorker.ts too`);
+  return new Worker(built, options);
+}
+
+export interface TokenClientOptions {
+  /** Deadline of one call; login + sign on a slow token takes a few seconds. */
+  timeoutMs?: number;
+  /** Environment of the worker (SOFTHSM2_CONF in tests); default: the process's. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export class TokenClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (r: TokenWorkerResponse & { ok: true }) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+
+  constructor(private readonly options: TokenClientOptions = {}) {}
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = startWorker(this.options.env);
+    worker.on('message', (response: TokenWorkerResponse) => {
+      const waiting = this.pending.get(response.id);
+      if (!waiting) return;
+      this.pending.delete(response.id);
+      clearTimeout(waiting.timer);
+      if (response.ok) waiting.resolve(response);
+      else waiting.reject(tokenError(response.failure));
+      if (this.pending.size === 0) worker.unref();
+    });
+    const fail = (error: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const [id, waiting] of this.pending) {
+        this.pending.delete(id);
+        clearTimeout(waiting.timer);
+        waiting.reject(error);
+      }
+    };
+    worker.on('error', (error) => fail(tokenError({ code: 'TOKEN_FAILED', details: { reason: error.message } })));
+    worker.on('exit', (code) => fail(tokenError({ code: 'TOKEN_FAILED', details: { reason: `token worker stopped (exit code ${code})` } })));
+    this.worker = worker;
+    return worker;
+  }
+
+  private call(request: Request): Promise<TokenWorkerResponse & { ok: true }> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    const timeoutMs = this.options.timeoutMs ?? 60_000;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(tokenError({ code: 'TOKEN_TIMEOUT', details: { seconds: Math.round(timeoutMs / 1000) } }));
+        // The blocked native call cannot be interrupted: drop that worker, the next call starts a new one.
+        if (this.worker === worker) this.worker = null;
+        void worker.terminate();
+      }, timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      worker.ref();
+      worker.postMessage({ ...request, id });
+    });
+  }
+
+  async tokens(module: string): Promise<TokenInfo[]> {
+    return (await this.call({ op: 'tokens', module })).tokens ?? [];
+  }
+
+  async presence(module: string): Promise<SlotPresence[]> {
+    return (await this.call({ op: 'presence', module })).presence ?? [];
+  }
+
+  async sign(request: SignOnTokenRequest): Promise<Uint8Array> {
+    const { signature } = await this.call({ op: 'sign', request });
+    if (!signature) throw tokenError({ code: 'TOKEN_FAILED', details: { reason: 'no signature' } });
+    return signature;
+  }
+
+  async finalize(module: string): Promise<void> {
+    await this.call({ op: 'finalize', module });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+}
