@@ -40,8 +40,6 @@ export interface ServiceOptions {
   printer?: PdfPrinter;
   /** Seals the data keys: safeStorage in the app; default, a 0600 key file in `<dataDir>/keys`. */
   keyProtector?: KeyProtector;
-  /** Environment of the PKCS#11 worker (tests: SOFTHSM2_CONF); default: the process's. */
-  tokenEnv?: NodeJS.ProcessEnv;
 }
 
 export interface AppServices {
@@ -114,7 +112,7 @@ export function createServices(options: ServiceOptions): AppServices {
   const retentionTimer = setInterval(purgeSafely, 60 * 60 * 1000);
   retentionTimer.unref();
 
-  const signing = createSigning({ resourcesDir: options.resourcesDir, now, events: hub, tokenEnv: options.tokenEnv, renderApplication: (id) => documents.render('application', dossiers.get(id)), record: (action, id, details) => audit.append({ actor: 'signing', action, subjectType: id ? 'dossier' : null, subjectId: id, details }) });
+  const signing = createSigning({ resourcesDir: options.resourcesDir, now, events: hub, renderApplication: (id) => documents.render('application', dossiers.get(id)), record: (action, id, details) => audit.append({ actor: 'signing', action, subjectType: id ? 'dossier' : null, subjectId: id, details }) });
 
   const handlers: Handlers<AppContract> = {
     app: {

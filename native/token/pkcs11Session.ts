@@ -229,7 +229,12 @@ export class Pkcs11Module {
       this.api.C_SignInit(session, { mechanism: pkcs11js.CKM_ECDSA }, key);
       return ecdsaRawToDer(new Uint8Array(this.api.C_Sign(session, digest, Buffer.alloc(256))));
     } catch (error) {
-      throw this.translate(error);
+      const translated = this.translate(error);
+      // Middlewares report a pulled token in many ways (SoftHSM: CKR_GENERAL_ERROR): look again.
+      if (translated.failure.code === 'TOKEN_FAILED' && !this.stillPresent(request.slot)) {
+        throw new TokenDriverError({ code: 'TOKEN_REMOVED', ckr: translated.failure.ckr, details: { module: this.path } });
+      }
+      throw translated;
     } finally {
       if (session) {
         try {
@@ -238,6 +243,21 @@ export class Pkcs11Module {
         } catch {
           // A removed token cannot log out; its session is gone with it.
         }
+      }
+    }
+  }
+
+  /** Whether an initialised token is still in `slot`, re-initialising the module once if it cannot tell. */
+  private stillPresent(slot: number): boolean {
+    const look = () => this.initialisedSlots().some(({ slot: handle }) => handle.readUInt32LE(0) === slot);
+    try {
+      return look();
+    } catch {
+      try {
+        this.reinitialise();
+        return look();
+      } catch {
+        return false;
       }
     }
   }

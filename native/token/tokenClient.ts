@@ -42,7 +42,7 @@ function startWorker(env: NodeJS.ProcessEnv | undefined): Worker {
 export interface TokenClientOptions {
   /** Deadline of one call; login + sign on a slow token takes a few seconds. */
   timeoutMs?: number;
-  /** Environment of the worker (SOFTHSM2_CONF in tests); default: the process's. */
+  /** The worker's JS environment. PKCS#11 modules read the real process environment (getenv), shared by all threads. */
   env?: NodeJS.ProcessEnv;
 }
 

@@ -8,14 +8,13 @@ export interface CreateSigningOptions {
   resourcesDir: string;
   now: () => Date;
   events: EventHub<AppEvents>;
-  tokenEnv?: NodeJS.ProcessEnv;
   renderApplication: SigningHandlerDeps['renderApplication'];
   record: SigningHandlerDeps['record'];
 }
 
 /** Composition of the signing feature for createServices: one token worker (started on first use), the service, its handlers. */
 export function createSigning(options: CreateSigningOptions) {
-  const client = new TokenClient({ env: options.tokenEnv });
+  const client = new TokenClient();
   const service = new SigningService(client, { resourcesDir: options.resourcesDir, now: options.now, tsaUrl: () => process.env.MOTCUA_TSA_URL ?? null });
   const { handlers, stop } = signingHandlers({ signing: service, events: options.events, renderApplication: options.renderApplication, record: options.record });
   return {
