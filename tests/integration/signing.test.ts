@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import * as pkijs from 'pkijs';
+import type * as pkijs from 'pkijs';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oid } from '../../electron/services/signing/cms';
