@@ -51,6 +51,7 @@ const CKR = {
   TOKEN_NOT_RECOGNIZED: 0xe1,
   USER_ALREADY_LOGGED_IN: 0x100,
   CRYPTOKI_NOT_INITIALIZED: 0x190,
+  CRYPTOKI_ALREADY_INITIALIZED: 0x191,
 } as const;
 const removedCodes = new Set<number>([CKR.DEVICE_REMOVED, CKR.TOKEN_NOT_PRESENT, CKR.TOKEN_NOT_RECOGNIZED, CKR.DEVICE_ERROR, CKR.SESSION_CLOSED, CKR.SESSION_HANDLE_INVALID, CKR.OBJECT_HANDLE_INVALID, CKR.KEY_HANDLE_INVALID]);
 
@@ -79,7 +80,12 @@ export class Pkcs11Module {
   ) {
     try {
       this.api.load(path);
-      this.api.C_Initialize();
+      try {
+        this.api.C_Initialize();
+      } catch (error) {
+        // Cryptoki state is per process: another thread may have initialised this library already.
+        if (ckrOf(error)?.code !== CKR.CRYPTOKI_ALREADY_INITIALIZED) throw error;
+      }
       this.initialised = true;
     } catch (error) {
       throw new TokenDriverError({ code: 'TOKEN_MODULE_LOAD_FAILED', ckr: ckrOf(error)?.name, details: { module: path, reason: (error as Error).message } });
@@ -112,6 +118,11 @@ export class Pkcs11Module {
   presence(): SlotPresence[] {
     const read = () => this.initialisedSlots().map(({ slot, info }) => ({ slot: slot.readUInt32LE(0), label: trimmed(info.label), serial: trimmed(info.serialNumber) }));
     try {
+      const present = read();
+      if (present.length > 0) return present;
+      // Many modules (SoftHSM among them) fix their slot list at C_Initialize: with nothing present
+      // there are no sessions to lose, so initialise again to see a token inserted since.
+      this.reinitialise();
       return read();
     } catch (error) {
       const ckr = ckrOf(error);

@@ -118,3 +118,42 @@ describe('signing on a SoftHSM2 token', () => {
     expect(fs.existsSync(path.join(work, 'x.pdf'))).toBe(false);
   });
 });
+
+describe('token hot-plug as contract events', () => {
+  it('signing.watch reports a token initialised later (inserted) and its files removed (removed)', async () => {
+    const { createServices } = await import('../../electron/services/createServices');
+    const slotDir = fs.mkdtempSync(path.join(path.dirname(token.dir), 'motcua-hotplug-'));
+    const conf = path.join(slotDir, 'softhsm2.conf');
+    fs.mkdirSync(path.join(slotDir, 'tokens'));
+    fs.writeFileSync(conf, `directories.tokendir = ${slotDir}/tokens\nobjectstore.backend = file\nlog.level = ERROR\n`);
+    const previous = process.env.SOFTHSM2_CONF;
+    process.env.SOFTHSM2_CONF = conf;
+    const services = createServices({ dataDir: tempDir(), resourcesDir: path.resolve('resources'), appVersion: 'test' });
+    const seen: { name: string; label: string }[] = [];
+    services.events.subscribe((name, payload) => {
+      if (name.startsWith('token.')) seen.push({ name, label: (payload as { label: string }).label });
+    });
+    const waitFor = async (count: number) => {
+      for (let i = 0; i < 100 && seen.length < count; i++) await new Promise((r) => setTimeout(r, 100));
+    };
+    try {
+      const watched = await services.router.handle('signing.watch', { module: softhsmModule }, { transport: 'test' });
+      expect(watched.ok).toBe(true);
+      expect(seen).toEqual([]);
+      const { execFileSync } = await import('node:child_process');
+      execFileSync('softhsm2-util', ['--init-token', '--free', '--label', 'cam-vao', '--pin', '123456', '--so-pin', '12345678'], { env: { ...process.env, SOFTHSM2_CONF: conf }, stdio: 'ignore' });
+      await waitFor(1);
+      expect(seen).toEqual([{ name: 'token.inserted', label: 'cam-vao' }]);
+      fs.rmSync(path.join(slotDir, 'tokens'), { recursive: true, force: true });
+      await waitFor(2);
+      expect(seen).toEqual([
+        { name: 'token.inserted', label: 'cam-vao' },
+        { name: 'token.removed', label: 'cam-vao' },
+      ]);
+    } finally {
+      services.close();
+      process.env.SOFTHSM2_CONF = previous;
+      fs.rmSync(slotDir, { recursive: true, force: true });
+    }
+  });
+});

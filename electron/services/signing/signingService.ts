@@ -72,9 +72,12 @@ function signingCandidates(token: TokenInfo): CertificateInfo[] {
   return token.certificates.filter((c) => c.hasPrivateKey && !(c.keyUsage?.includes('keyCertSign') && !c.keyUsage.includes('digitalSignature')));
 }
 
+/** What the service needs of the token worker's client. */
+export type TokenAccess = Pick<TokenClient, 'tokens' | 'presence' | 'sign' | 'close'>;
+
 export class SigningService {
   constructor(
-    private readonly tokens: TokenClient,
+    private readonly tokens: TokenAccess,
     private readonly options: SigningOptions,
   ) {}
 
