@@ -1,6 +1,7 @@
 import { autosaveBench } from './autosaveBench';
 import { documentsBench } from './documentsBench';
 import { searchBench } from './searchBench';
+import { signBench } from './signBench';
 import { wipeBench } from './wipeBench';
 
 /**
@@ -12,4 +13,5 @@ export const suites: Record<string, () => Promise<Record<string, unknown>>> = {
   documents: documentsBench,
   search: searchBench,
   kioskWipe: wipeBench,
+  sign: signBench,
 };
