@@ -25,6 +25,7 @@ const ResumeRedirect = lazy(() => import('./screens/wizard/ResumeRedirect'));
 const ConfirmationScreen = lazy(() => import('./screens/wizard/ConfirmationScreen'));
 const KioskResumeScreen = lazy(() => import('./screens/wizard/KioskResumeScreen'));
 const KioskConsentScreen = lazy(() => import('./kiosk/KioskConsentScreen'));
+const SignApplicationScreen = lazy(() => import('./signing/SignApplicationScreen'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -81,6 +82,7 @@ export function createAppRouter() {
           ],
         },
         { path: 'counter/da-nop/:dossierId', element: <Counter><ConfirmationScreen mode="counter" /></Counter> },
+        { path: 'counter/ky-so/:dossierId', element: <Counter><SignApplicationScreen /></Counter> },
         {
           path: 'settings',
           element: (
