@@ -10,7 +10,7 @@ export function PinKeypad({ length, onDigit, onDelete, onClear, disabled }: { le
   const { t } = useTranslation();
   return (
     <div className="pin-keypad">
-      <p className="pin-keypad__display" id="sign-pin-display" aria-live="polite" aria-label={t('signing.pinEntered', { count: length })}>
+      <p className={length > 0 ? "pin-keypad__display" : "pin-keypad__display pin-keypad__display--empty"} id="sign-pin-display" aria-live="polite" aria-label={t('signing.pinEntered', { count: length })}>
         {length > 0 ? '●'.repeat(length) : t('signing.pinEmpty')}
       </p>
       <div className="pin-keypad__keys" role="group" aria-label={t('signing.keypad')}>
