@@ -11,6 +11,6 @@ await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/
 await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
 // The PDF worker thread (electron/services/documents/worker.ts looks for it beside main.cjs).
 await build({ ...common, entryPoints: ['electron/services/documents/documentWorker.ts'], outfile: 'dist/electron/documentWorker.cjs', packages: 'external' });
-// The PKCS#11 worker thread (native/token/tokenClient.ts looks for it beside main.cjs).
-await build({ ...common, entryPoints: ['native/token/tokenWorker.ts'], outfile: 'dist/electron/tokenWorker.cjs', packages: 'external' });
-console.log('built dist/electron/main.cjs, preload.cjs, documentWorker.cjs and tokenWorker.cjs');
+// The signing worker thread: PKCS#11, PDF assembly and CMS (services/signing/createSigning.ts looks for it beside main.cjs).
+await build({ ...common, entryPoints: ['electron/services/signing/signingWorker.ts'], outfile: 'dist/electron/signingWorker.cjs', packages: 'external' });
+console.log('built dist/electron/main.cjs, preload.cjs, documentWorker.cjs and signingWorker.cjs');

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { tokenError } from './tokenErrors';
-import type { TokenWorkerRequest, TokenWorkerResponse } from './tokenWorker';
+import { ContractError } from '../../electron/contract/errors';
+import type { TokenWorkerRequest, TokenWorkerResponse } from './tokenWorkerServer';
 import type { SignOnTokenRequest, SlotPresence, TokenInfo } from './types';
 
 type Request = TokenWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -24,18 +25,27 @@ function thisFile(): string {
   throw new Error('Cannot tell where the token worker lives');
 }
 
-function startWorker(env: NodeJS.ProcessEnv | undefined): Worker {
+export interface WorkerEntry {
+  /** The entry's TypeScript source (asked for only when running from sources). */
+  source(): string;
+  /** The built entry's file name, beside the bundle. */
+  built: string;
+}
+
+const defaultEntry: WorkerEntry = { source: () => path.join(path.dirname(thisFile()), 'tokenWorker.ts'), built: 'tokenWorker.cjs' };
+
+function startWorker(env: NodeJS.ProcessEnv | undefined, workerEntry: WorkerEntry): Worker {
   const here = thisFile();
   const options = env ? { env } : {};
   if (here.endsWith('.ts')) {
     const manifest = createRequire(here).resolve('tsx/package.json');
     const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports?: Record<string, { import?: { default?: string } }> };
     const api = pathToFileURL(path.join(path.dirname(manifest), pkg.exports?.['./esm/api']?.import?.default ?? '')).href;
-    const entry = pathToFileURL(path.join(path.dirname(here), 'tokenWorker.ts')).href;
+    const entry = pathToFileURL(workerEntry.source()).href;
     return new Worker(`import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`, { eval: true, ...options });
   }
-  const built = ['tokenWorker.cjs', 'tokenWorker.js'].map((f) => path.join(path.dirname(here), f)).find((f) => fs.existsSync(f));
-  if (!built) throw new Error(`No built token worker beside ${here}: build native/token/tokenWorker.ts too`);
+  const built = path.join(path.dirname(here), workerEntry.built);
+  if (!fs.existsSync(built)) throw new Error(`No ${workerEntry.built} beside ${here}: the build must emit it (scripts/build-electron.ts)`);
   return new Worker(built, options);
 }
 
@@ -44,6 +54,8 @@ export interface TokenClientOptions {
   timeoutMs?: number;
   /** The worker's JS environment. PKCS#11 modules read the real process environment (getenv), shared by all threads. */
   env?: NodeJS.ProcessEnv;
+  /** Which worker to run; default the plain PKCS#11 worker. */
+  entry?: WorkerEntry;
 }
 
 export class TokenClient {
@@ -55,13 +67,14 @@ export class TokenClient {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker(this.options.env);
+    const worker = startWorker(this.options.env, this.options.entry ?? defaultEntry);
     worker.on('message', (response: TokenWorkerResponse) => {
       const waiting = this.pending.get(response.id);
       if (!waiting) return;
       this.pending.delete(response.id);
       clearTimeout(waiting.timer);
       if (response.ok) waiting.resolve(response);
+      else if ('contractError' in response) waiting.reject(new ContractError(response.contractError));
       else waiting.reject(tokenError(response.failure));
       if (this.pending.size === 0) worker.unref();
     });
@@ -79,7 +92,7 @@ export class TokenClient {
     return worker;
   }
 
-  private call(request: Request): Promise<TokenWorkerResponse & { ok: true }> {
+  private call(request: Request, transfer: ArrayBuffer[] = []): Promise<TokenWorkerResponse & { ok: true }> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     const timeoutMs = this.options.timeoutMs ?? 60_000;
@@ -93,8 +106,13 @@ export class TokenClient {
       }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       worker.ref();
-      worker.postMessage({ ...request, id });
+      worker.postMessage({ ...request, id }, transfer);
     });
+  }
+
+  /** Runs a job of the worker entry (see serveTokenWorker). */
+  async job<T>(name: string, payload: unknown, transfer: ArrayBuffer[] = []): Promise<T> {
+    return (await this.call({ op: 'job', name, payload }, transfer)).result as T;
   }
 
   async tokens(module: string): Promise<TokenInfo[]> {

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { SigningService } from '../../electron/services/signing/signingService';
-import { TokenClient } from '../../native/token/tokenClient';
+import { createSigningClient } from '../../electron/services/signing/createSigning';
 import { createSoftHsmToken, softhsmModule } from '../support/softhsm';
 
 const rounds = Number(process.env.BENCH_SIGN_ROUNDS ?? 20);
@@ -22,7 +22,7 @@ export async function signBench(): Promise<Record<string, unknown>> {
   const token = createSoftHsmToken();
   const previous = process.env.SOFTHSM2_CONF;
   process.env.SOFTHSM2_CONF = token.conf;
-  const client = new TokenClient();
+  const client = createSigningClient();
   const service = new SigningService(client, { resourcesDir: path.resolve('resources'), now: () => new Date() });
   try {
     const doc = await PDFDocument.create();

@@ -58,7 +58,8 @@ describe('Ký số đơn at the counter', () => {
       await page.getByLabel('Thư viện PKCS#11 của USB ký số').fill(softhsmModule);
       await page.getByRole('button', { name: 'Tìm USB ký số' }).click();
       const rsa = page.getByRole('radio', { name: /Nguyễn Văn An/ });
-      await rsa.waitFor();
+      // The first call starts the signing worker (under tsx it compiles pdf-lib, pkijs…): generous on a busy machine.
+      await rsa.waitFor({ timeout: 90_000 });
       await expect.poll(() => page.getByText(/Cấp bởi: Motcua Test Root CA · Hiệu lực đến:/).count()).toBe(2);
       await rsa.check();
       await expectAccessible(page, 'choose certificate');
@@ -68,14 +69,14 @@ describe('Ký số đơn at the counter', () => {
       await typePin(page, '999999');
       await expect.poll(() => page.locator('#sign-pin-display').textContent()).toBe('●●●●●●');
       await page.getByRole('button', { name: 'Ký số', exact: true }).click();
-      await page.getByRole('alert').getByText('Mã PIN không đúng').first().waitFor();
+      await page.getByRole('alert').getByText('Mã PIN không đúng').first().waitFor({ timeout: 60_000 });
       expect(await page.locator('#sign-pin-display').textContent()).toBe('Chưa nhập mã PIN');
       await expectAccessible(page, 'wrong PIN');
       await screenshot(page, '71-sign-wrong-pin');
 
       await typePin(page, token.pin);
       await page.getByRole('button', { name: 'Ký số', exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: 'Đã ký số đơn' }).waitFor({ timeout: 60_000 });
+      await page.getByRole('heading', { level: 1, name: 'Đã ký số đơn' }).waitFor({ timeout: 90_000 });
       await page.getByText('Chữ ký 1 (Nguyễn Văn An): hợp lệ').waitFor();
       await page.getByText('Chữ ký cuối cùng bao trùm toàn bộ tệp.').waitFor();
       await expectAccessible(page, 'signed');

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oid } from '../../electron/services/signing/cms';
 import { SigningService } from '../../electron/services/signing/signingService';
 import { parseSignedData } from '../../electron/services/signing/verify';
-import { TokenClient } from '../../native/token/tokenClient';
+import { createSigningClient } from '../../electron/services/signing/createSigning';
 import { pdfsig } from '../support/pdfsig';
 import { createSoftHsmToken, softhsmModule, type SoftHsmToken } from '../support/softhsm';
 import { startTinyTsa } from '../support/tinyTsa';
@@ -16,13 +16,13 @@ import { startTinyTsa } from '../support/tinyTsa';
 // PAdES B-T: a SoftHSM2 signature with an RFC 3161 timestamp from a tiny TSA on loopback.
 let token: SoftHsmToken;
 let tsa: Awaited<ReturnType<typeof startTinyTsa>>;
-let client: TokenClient;
+let client: ReturnType<typeof createSigningClient>;
 
 beforeAll(async () => {
   token = createSoftHsmToken();
   process.env.SOFTHSM2_CONF = token.conf;
   tsa = await startTinyTsa(token.dir);
-  client = new TokenClient();
+  client = createSigningClient();
 });
 afterAll(async () => {
   await client?.close();

@@ -4,10 +4,10 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ContractError } from '../../electron/contract/errors';
 import { checkCertificate } from '../../electron/services/signing/certChecks';
+import { createSigningClient } from '../../electron/services/signing/createSigning';
 import { SigningService, type TokenAccess } from '../../electron/services/signing/signingService';
 import { CKF_USER_PIN_FINAL_TRY, CKF_USER_PIN_LOCKED } from '../../native/token/pinStatus';
 import { Pkcs11Module, TokenDriverError, type Pkcs11Api } from '../../native/token/pkcs11Session';
-import { TokenClient } from '../../native/token/tokenClient';
 import { tokenError } from '../../native/token/tokenErrors';
 import type { CertificateInfo, SignOnTokenRequest } from '../../native/token/types';
 import { createSoftHsmToken, softhsmModule, type SoftHsmToken } from '../support/softhsm';
@@ -148,15 +148,16 @@ describe('token removed mid-operation (the real module, in its worker)', () => {
     const own = createSoftHsmToken({ label: 'removable' });
     const previous = process.env.SOFTHSM2_CONF;
     process.env.SOFTHSM2_CONF = own.conf;
-    const client = new TokenClient({ timeoutMs: 20_000 });
+    const client = createSigningClient({ timeoutMs: 20_000 });
     // The removal happens exactly between the listing (certificate chosen) and the login + signature.
     const pulling: TokenAccess = {
       tokens: (m) => client.tokens(m),
       presence: (m) => client.presence(m),
       close: () => client.close(),
-      sign: (req) => {
+      sign: (req) => client.sign(req),
+      job: (name, payload) => {
         fs.rmSync(own.tokenDir, { recursive: true, force: true });
-        return client.sign(req);
+        return client.job(name, payload);
       },
     };
     const service = new SigningService(pulling, { resourcesDir: 'resources', now: () => new Date() });

@@ -5,9 +5,9 @@ import { discoverModule } from '../../../native/token/moduleDiscovery';
 import type { TokenClient } from '../../../native/token/tokenClient';
 import type { CertificateInfo, SlotPresence, TokenInfo } from '../../../native/token/types';
 import { checkCertificate } from './certChecks';
-import { PdfInputError, signPdf, SUB_FILTER } from './pades';
-import { requestTimestamp } from './timestamp';
-import { verifyPdfSignatures, type SignatureCheck } from './verify';
+import { SUB_FILTER } from './pades';
+import type { SignPdfJob, SignPdfJobResult } from './signPdfJob';
+import type { SignatureCheck } from './verify';
 
 export interface SignRequest {
   module?: string | null;
@@ -73,7 +73,7 @@ function signingCandidates(token: TokenInfo): CertificateInfo[] {
 }
 
 /** What the service needs of the token worker's client. */
-export type TokenAccess = Pick<TokenClient, 'tokens' | 'presence' | 'sign' | 'close'>;
+export type TokenAccess = Pick<TokenClient, 'tokens' | 'presence' | 'sign' | 'job' | 'close'>;
 
 export class SigningService {
   constructor(
@@ -107,32 +107,25 @@ export class SigningService {
     const now = this.options.now();
     checkCertificate(cert, now);
 
-    const tsaUrl = this.options.tsaUrl?.() ?? null;
-    let signed: Uint8Array;
-    try {
-      signed = await signPdf(
-        request.pdf,
-        {
-          algorithm: cert.keyAlgorithm === 'ec' ? 'ecdsa-sha256' : 'rsa-sha256',
-          certificates: chainOf(cert, token.certificates),
-          sign: (data) =>
-            this.tokens.sign({ module, slot: token.slot, certId: cert.id, pin: request.pin, algorithm: cert.keyAlgorithm === 'ec' ? 'ecdsa-sha256' : 'rsa-sha256', data, confirmFinalTry: request.confirmFinalTry ?? false }),
-        },
-        {
-          signedAt: now,
-          signerName: cert.commonName ?? cert.subject,
-          organisation: cert.organisation,
-          reason: request.reason ?? null,
-          visibleFont: request.visible ? new Uint8Array(fs.readFileSync(path.join(this.options.resourcesDir, 'fonts', 'LiberationSerif-Regular.ttf'))) : undefined,
-          timestamp: tsaUrl ? (value) => requestTimestamp(tsaUrl, value) : undefined,
-        },
-      );
-    } catch (error) {
-      if (error instanceof PdfInputError)
-        throw new ContractError({ code: 'PDF_INVALID', message_vi: `Tệp PDF không đọc được hoặc đã mã hóa: ${error.message}`, message_en: `The PDF cannot be read or is encrypted: ${error.message}`, details: { field: 'in' } });
-      throw error;
-    }
-    const verification = verifyPdfSignatures(signed);
+    const algorithm = cert.keyAlgorithm === 'ec' ? 'ecdsa-sha256' : 'rsa-sha256';
+    const job: SignPdfJob = {
+      module,
+      slot: token.slot,
+      certId: cert.id,
+      pin: request.pin,
+      confirmFinalTry: request.confirmFinalTry ?? false,
+      algorithm,
+      certificates: chainOf(cert, token.certificates),
+      pdf: request.pdf,
+      signedAt: now.toISOString(),
+      signerName: cert.commonName ?? cert.subject,
+      organisation: cert.organisation,
+      reason: request.reason ?? null,
+      visibleFont: request.visible ? new Uint8Array(fs.readFileSync(path.join(this.options.resourcesDir, 'fonts', 'LiberationSerif-Regular.ttf'))) : null,
+      tsaUrl: this.options.tsaUrl?.() ?? null,
+    };
+    // PDF assembly, CMS, the token's signature and the check all run in the signing worker.
+    const { pdf: signed, verification } = await this.tokens.job<SignPdfJobResult>('signPdf', job);
     const last = verification.at(-1);
     if (!last?.valid || !last.coversWholeDocument) throw new ContractError({ code: 'TOKEN_FAILED', message_vi: 'Chữ ký vừa tạo không kiểm tra được; tệp không được ghi.', message_en: 'The new signature did not verify; nothing was written.', details: { verification } });
     return {
