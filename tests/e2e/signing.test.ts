@@ -71,6 +71,9 @@ describe('Ký số đơn at the counter', () => {
       await page.getByRole('button', { name: 'Ký số', exact: true }).click();
       await page.getByRole('alert').getByText('Mã PIN không đúng').first().waitFor({ timeout: 60_000 });
       expect(await page.locator('#sign-pin-display').textContent()).toBe('Chưa nhập mã PIN');
+      // The token is listed again (its PIN flags changed): the chosen certificate stays chosen.
+      await expect.poll(() => page.getByText('USB token báo đã có lần nhập sai mã PIN').count(), { timeout: 60_000 }).toBe(1);
+      expect(await rsa.isChecked()).toBe(true);
       await expectAccessible(page, 'wrong PIN');
       await screenshot(page, '71-sign-wrong-pin');
 

@@ -45,8 +45,9 @@ export default function SignApplicationScreen() {
       const found = await api.signing.tokens(module.trim() ? { module: module.trim() } : {});
       setModule(found.module);
       setTokens(found.tokens);
-      const first = found.tokens.flatMap((tk) => tk.certificates.filter((c) => c.hasPrivateKey).map((c) => `${tk.label}|${c.id}`))[0];
-      setChoice(first ?? '');
+      const available = found.tokens.flatMap((tk) => tk.certificates.filter((c) => c.hasPrivateKey).map((c) => `${tk.label}|${c.id}`));
+      // Listing again (after a wrong PIN) keeps the official's choice while that certificate is still there.
+      setChoice((current) => (available.includes(current) ? current : (available[0] ?? '')));
     } catch (error) {
       setListError(error);
     }
