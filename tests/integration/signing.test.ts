@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import * as asn1js from 'asn1js';
 import type * as pkijs from 'pkijs';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,17 @@ describe('signing on a SoftHSM2 token', () => {
     }
     expect(cmsOf(pdf, 0).signerInfos[0]!.signatureAlgorithm.algorithmId).toBe(oid.rsaEncryption);
     expect(cmsOf(pdf, 1).signerInfos[0]!.signatureAlgorithm.algorithmId).toBe(oid.ecdsaWithSha256);
+    // The placeholder was computed from the chain and the key, not guessed: the CMS fills it but for
+    // the bytes an ECDSA signature may come out shorter (DER drops leading zeros), none for RSA.
+    for (const [index, slack] of [[0, 0], [1, 2]] as const) {
+      const ranges = [...pdf.toString('latin1').matchAll(/\/ByteRange \[0 (\d+) (\d+) (\d+)\s*\]/g)];
+      const [, a, b] = ranges[index]!.map(Number) as [number, number, number];
+      const reserved = (b - a - 2) / 2;
+      const der = Buffer.from(pdf.subarray(a + 1, b - 1).toString('latin1'), 'hex');
+      const used = asn1js.fromBER(der).offset;
+      expect(used).toBeLessThanOrEqual(reserved);
+      expect(reserved - used).toBeLessThanOrEqual(slack);
+    }
     // The product's own check agrees with pdfsig.
     expect(verifyPdfSignatures(new Uint8Array(pdf)).map((c) => [c.valid, c.coversWholeDocument])).toEqual([
       [true, false],
