@@ -61,7 +61,7 @@ export interface TokenClientOptions {
 export class TokenClient {
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: TokenWorkerResponse & { ok: true }) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<number, { worker: Worker; resolve: (r: TokenWorkerResponse & { ok: true }) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
 
   constructor(private readonly options: TokenClientOptions = {}) {}
 
@@ -81,6 +81,8 @@ export class TokenClient {
     const fail = (error: Error) => {
       if (this.worker === worker) this.worker = null;
       for (const [id, waiting] of this.pending) {
+        // Only the calls this worker was serving: a dropped worker exiting later must not fail its successor's.
+        if (waiting.worker !== worker) continue;
         this.pending.delete(id);
         clearTimeout(waiting.timer);
         waiting.reject(error);
@@ -102,9 +104,11 @@ export class TokenClient {
         reject(tokenError({ code: 'TOKEN_TIMEOUT', details: { seconds: Math.round(timeoutMs / 1000) } }));
         // The blocked native call cannot be interrupted: drop that worker, the next call starts a new one.
         if (this.worker === worker) this.worker = null;
+        // A thread stuck inside a native call may not stop at once: it must not keep the process alive either.
+        worker.unref();
         void worker.terminate();
       }, timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { worker, resolve, reject, timer });
       worker.ref();
       worker.postMessage({ ...request, id }, transfer);
     });
