@@ -13,4 +13,6 @@ await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 
 await build({ ...common, entryPoints: ['electron/services/documents/documentWorker.ts'], outfile: 'dist/electron/documentWorker.cjs', packages: 'external' });
 // The scanning image pipeline's worker thread (electron/services/scanning/workerPipeline.ts).
 await build({ ...common, entryPoints: ['electron/services/scanning/scanWorker.ts'], outfile: 'dist/electron/scanWorker.cjs', packages: 'external' });
-console.log('built dist/electron/main.cjs, preload.cjs and documentWorker.cjs');
+// The signing worker thread: PKCS#11, PDF assembly and CMS (services/signing/createSigning.ts looks for it beside main.cjs).
+await build({ ...common, entryPoints: ['electron/services/signing/signingWorker.ts'], outfile: 'dist/electron/signingWorker.cjs', packages: 'external' });
+console.log('built dist/electron/main.cjs, preload.cjs, documentWorker.cjs, scanWorker.cjs and signingWorker.cjs');

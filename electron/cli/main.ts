@@ -11,6 +11,7 @@ import { registerKioskAssist } from './commands/kioskAssist';
 import { registerScan } from './commands/scan';
 import { registerSettings } from './commands/settings';
 import { registerSync } from './commands/sync';
+import { registerSigning } from './commands/signing';
 import { appVersion } from './context';
 import { printError, type Lang } from './output';
 import { createRunner } from './runner';
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerKioskAssist(program, run);
   registerScan(program, run);
   registerCccd(program, run);
+  registerSigning(program, run);
   return program;
 }
 

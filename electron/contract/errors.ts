@@ -23,6 +23,22 @@ export const errorCodes = [
   'ACCOUNT_USERNAME_TAKEN',
   'HELP_CALL_FAILED',
   'HELP_CALL_NOT_CONFIGURED',
+  // Signing with USB tokens (native/token, services/signing).
+  'TOKEN_MODULE_LOAD_FAILED',
+  'TOKEN_NOT_FOUND',
+  'TOKEN_CERT_NOT_FOUND',
+  'TOKEN_PIN_INCORRECT',
+  'TOKEN_PIN_FINAL_TRY',
+  'TOKEN_PIN_LOCKED',
+  'TOKEN_PIN_INVALID',
+  'TOKEN_REMOVED',
+  'TOKEN_TIMEOUT',
+  'TOKEN_FAILED',
+  'CERT_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_KEY_USAGE',
+  'PDF_INVALID',
+  'TSA_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -11,6 +11,7 @@ import { retentionContract } from './retention';
 import { scanningContract, scanningEvents } from './scanning';
 import { settingsContract, settingsSchema } from './settings';
 import { linkStatusSchema, syncContract } from './sync';
+import { signingContract, tokenPresenceEventSchema } from './signing';
 
 /**
  * THE contract between the renderer and the app. Adding a method here is all a transport needs:
@@ -30,6 +31,7 @@ export const contract = {
   sync: syncContract,
   kioskAssist: kioskAssistContract,
   scanning: scanningContract,
+  signing: signingContract,
 } as const;
 export type AppContract = typeof contract;
 
@@ -38,6 +40,8 @@ export const events = {
   'sync.changed': linkStatusSchema,
   ...scanningEvents,
   'cccd.scanned': cccdScannedSchema,
+  'token.inserted': tokenPresenceEventSchema,
+  'token.removed': tokenPresenceEventSchema,
 } as const;
 export type AppEvents = typeof events;
 
@@ -56,5 +60,6 @@ export * from './accounts';
 export * from './sync';
 export * from './kioskAssist';
 export * from './scanning';
+export * from './signing';
 export * from './channels';
 export * from './client';

@@ -33,6 +33,7 @@ import { printOnChosenPrinter, type PdfPrinter } from './printing/printing';
 import { SyncService } from './sync/syncService';
 import { syncHandlers } from './sync/syncHandlers';
 import { createScanningService, type ScannerSetup } from './scanning/scanningService';
+import { createSigning } from './signing/createSigning';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -141,6 +142,8 @@ export function createServices(options: ServiceOptions): AppServices {
   // (`kioskAssist.start()` in the Electron main) or a configuration changes: never in the CLI.
   const kioskAssist = new KioskAssistService(db, now, logger);
   const hidScans = options.hidReaders ? startHidScans({ allowed: () => settings.get().hidReaders, emit: (text) => hub.emit('cccd.scanned', { text, source: 'hid' }), logger }) : null;
+
+  const signing = createSigning({ resourcesDir: options.resourcesDir, now, events: hub, renderApplication: (id) => documents.render('application', dossiers.get(id)), record: (action, id, details) => audit.append({ actor: 'signing', action, subjectType: id ? 'dossier' : null, subjectId: id, details }) });
 
   const handlers: Handlers<AppContract> = {
     app: {
@@ -264,6 +267,7 @@ export function createServices(options: ServiceOptions): AppServices {
       purge: () => retention.purge(),
     },
     scanning: createScanningService({ setup: options.scanners, drafts, catalogue, events: hub, record }),
+    signing: signing.handlers,
     accounts: {
       login: ({ username, pin }, ctx) => accounts.login(username, pin, ctx.transport),
       logout: () => accounts.logout(),
@@ -310,6 +314,7 @@ export function createServices(options: ServiceOptions): AppServices {
       clearInterval(retentionTimer);
       void kioskAssist.close();
       hidScans?.stop();
+      signing.close();
       void documentWorker.close();
       catalogue.close();
       runs.endCleanly();

@@ -31,6 +31,7 @@ const DossierStatusScreen = lazy(() => import('./sync/DossierStatusScreen'));
 const KioskLookupScreen = lazy(() => import('./sync/KioskLookupScreen'));
 const ChecklistScreen = lazy(() => import('./kiosk/ChecklistScreen'));
 const ScanScreen = lazy(() => import('./screens/scan/ScanScreen'));
+const SignApplicationScreen = lazy(() => import('./signing/SignApplicationScreen'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -93,6 +94,7 @@ export function createAppRouter() {
         { path: 'counter/gui-ho-so', element: <Counter><SyncQueueScreen /></Counter> },
         { path: 'counter/ho-so/:dossierId', element: <Counter><DossierStatusScreen /></Counter> },
         { path: 'kiosk/tra-cuu', element: <Lazy><KioskLookupScreen /></Lazy> },
+        { path: 'counter/ky-so/:dossierId', element: <Counter><SignApplicationScreen /></Counter> },
         {
           path: 'settings',
           element: (

@@ -5,6 +5,7 @@ import { kioskKeyboardBench } from './kioskKeyboardBench';
 import { scanBench } from './scanBench';
 import { searchBench } from './searchBench';
 import { syncBench } from './syncBench';
+import { signBench } from './signBench';
 import { wipeBench } from './wipeBench';
 
 /**
@@ -20,4 +21,5 @@ export const suites: Record<string, () => Promise<Record<string, unknown>>> = {
   kioskKeyboard: kioskKeyboardBench,
   scanning: scanBench,
   cccd: cccdBench,
+  sign: signBench,
 };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import type { Dossier } from '../../../../electron/contract/dossiers';
 import { api } from '../../api';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -112,6 +112,11 @@ function Confirmation({ dossier, mode }: { dossier: Dossier; mode: WizardMode })
       </div>
       {printing.status === 'failed' && <ErrorPanel error={printing.error} title={t('confirmation.printFailed')} />}
       {mode === 'kiosk' && <KioskRating procedureCode={dossier.procedureCode} />}
+      {mode === 'counter' && (
+        <p className="body">
+          <Link to={`/counter/ky-so/${dossier.id}`}>{t('signing.offer')}</Link>
+        </p>
+      )}
       <p className="body kiosk-help">{t('kiosk.help')}</p>
       <button type="button" className="button button--start" onClick={() => (mode === 'kiosk' ? wipe() : void navigate('/counter', { replace: true }))}>
         {t('confirmation.finish')}
