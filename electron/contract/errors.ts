@@ -23,6 +23,15 @@ export const errorCodes = [
   'ACCOUNT_USERNAME_TAKEN',
   'HELP_CALL_FAILED',
   'HELP_CALL_NOT_CONFIGURED',
+  // Scanners (native/scanner, services/scanning).
+  'SCANNER_JAMMED',
+  'SCANNER_COVER_OPEN',
+  'SCANNER_NO_DOCUMENTS',
+  'SCANNER_BUSY',
+  'SCANNER_NOT_FOUND',
+  'SCANNER_IO_ERROR',
+  'SCANNER_CANCELLED',
+  'SCANNER_UNSUPPORTED',
   // Signing with USB tokens (native/token, services/signing).
   'TOKEN_MODULE_LOAD_FAILED',
   'TOKEN_NOT_FOUND',

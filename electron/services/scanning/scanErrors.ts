@@ -1,8 +1,8 @@
-import { ContractError } from '../../contract/errors';
+import { ContractError, type ErrorCode } from '../../contract/errors';
 import type { ScannerError, ScannerErrorKind } from '../../../native/scanner/index';
 
 /** Stable codes (CLI.md): the first five are the contract's; the others complete the set. */
-export const scannerErrorCodes: Record<ScannerErrorKind, string> = {
+export const scannerErrorCodes: Record<ScannerErrorKind, ErrorCode> = {
   jammed: 'SCANNER_JAMMED',
   coverOpen: 'SCANNER_COVER_OPEN',
   noDocuments: 'SCANNER_NO_DOCUMENTS',
