@@ -3,14 +3,13 @@
  * (pulled out during a blocking call, a hung middleware) ends in TOKEN_TIMEOUT and a fresh worker,
  * never in a hung process.
  *
- * Which file the worker loads — as documents/worker.ts: from TypeScript sources a tsx bootstrap,
- * from a build `tokenWorker.cjs` beside the bundle (scripts/build-electron.ts must emit it).
+ * Which file the worker loads: native/workerThread.ts (from sources a tsx bootstrap, from a build the
+ * entry beside the bundle).
  */
-import { createRequire } from 'node:module';
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { startWorker, type WorkerEntry } from '../workerThread';
 import { tokenError } from './tokenErrors';
 import { ContractError } from '../../electron/contract/errors';
 import type { TokenWorkerRequest, TokenWorkerResponse } from './tokenWorkerServer';
@@ -25,29 +24,7 @@ function thisFile(): string {
   throw new Error('Cannot tell where the token worker lives');
 }
 
-export interface WorkerEntry {
-  /** The entry's TypeScript source (asked for only when running from sources). */
-  source(): string;
-  /** The built entry's file name, beside the bundle. */
-  built: string;
-}
-
 const defaultEntry: WorkerEntry = { source: () => path.join(path.dirname(thisFile()), 'tokenWorker.ts'), built: 'tokenWorker.cjs' };
-
-function startWorker(env: NodeJS.ProcessEnv | undefined, workerEntry: WorkerEntry): Worker {
-  const here = thisFile();
-  const options = env ? { env } : {};
-  if (here.endsWith('.ts')) {
-    const manifest = createRequire(here).resolve('tsx/package.json');
-    const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports?: Record<string, { import?: { default?: string } }> };
-    const api = pathToFileURL(path.join(path.dirname(manifest), pkg.exports?.['./esm/api']?.import?.default ?? '')).href;
-    const entry = pathToFileURL(workerEntry.source()).href;
-    return new Worker(`import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`, { eval: true, ...options });
-  }
-  const built = path.join(path.dirname(here), workerEntry.built);
-  if (!fs.existsSync(built)) throw new Error(`No ${workerEntry.built} beside ${here}: the build must emit it (scripts/build-electron.ts)`);
-  return new Worker(built, options);
-}
 
 export interface TokenClientOptions {
   /** Deadline of one call; login + sign on a slow token takes a few seconds. */
@@ -67,7 +44,7 @@ export class TokenClient {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker(this.options.env, this.options.entry ?? defaultEntry);
+    const worker = startWorker(this.options.entry ?? defaultEntry, this.options.env ? { env: this.options.env } : {});
     worker.on('message', (response: TokenWorkerResponse) => {
       const waiting = this.pending.get(response.id);
       if (!waiting) return;

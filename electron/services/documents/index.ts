@@ -3,4 +3,4 @@ export { renderApplicationForm, renderApplicationFormDocument, formatAnswer, res
 export { documentResources, loadFontBytes, type DocumentResources, type FontBytes } from './fonts';
 export { runDocumentJob, unitCodesIn, type DocumentJob } from './jobs';
 export { formatFee, lookupTextFor, renderReceipt, renderReceiptDocument, type ReceiptData, type RenderedDocument } from './receipt';
-export { closeSharedDocumentWorker, DocumentWorker, renderInWorker, type DocumentWorkerOptions } from './worker';
+export { closeSharedDocumentWorker, DocumentWorker, renderInWorker } from './worker';
