@@ -33,6 +33,7 @@ import { printOnChosenPrinter, type PdfPrinter } from './printing/printing';
 import { SyncService } from './sync/syncService';
 import { syncHandlers } from './sync/syncHandlers';
 import { createScanningService, type ScannerSetup } from './scanning/scanningService';
+import { createScanners, scannerSetupFromEnv } from './scanning/scannerSetup';
 import { createSigning } from './signing/createSigning';
 
 export interface ServiceOptions {
@@ -155,7 +156,7 @@ export function createServices(options: ServiceOptions): AppServices {
         dbIntegrity: opened.integrity,
         recoveredFromCrash: !previousEndedCleanly,
       }),
-      doctor: () =>
+      doctor: async () =>
         runDoctor({
           dataDir: path.resolve(options.dataDir),
           resourcesDir: options.resourcesDir,
@@ -163,6 +164,12 @@ export function createServices(options: ServiceOptions): AppServices {
           sqliteVersion: sqlite,
           integrity: opened.integrity,
           schemaVersion: opened.schemaVersion,
+          scanners: await createScanners(options.scanners ?? scannerSetupFromEnv())
+            .list()
+            .then(
+              (found) => found.map(({ id, name, backend }) => ({ id, name, backend })),
+              (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+            ),
         }),
     },
     settings: {

@@ -10,6 +10,8 @@ export interface DoctorInputs {
   schemaVersion: number;
   /** Procedures loaded and checked from resources/procedures. */
   procedures: number;
+  /** Scanners the drivers found (SANE, eSCL), or why listing them failed. */
+  scanners: { id: string; name: string; backend: string }[] | { error: string };
 }
 
 function canWrite(dir: string): { ok: boolean; detail: string } {
@@ -24,8 +26,8 @@ function canWrite(dir: string): { ok: boolean; detail: string } {
 }
 
 /**
- * The installation check behind `motcua doctor` and the settings screen. Scanner and token
- * discovery join this report when their drivers land (native/scanner, native/token).
+ * The installation check behind `motcua doctor`. Tokens are listed by `motcua tokens --module …`:
+ * loading a PKCS#11 library is the signing worker's job, not a health check's.
  */
 export function runDoctor(inputs: DoctorInputs): DoctorReport {
   const writable = canWrite(inputs.dataDir);
@@ -36,12 +38,13 @@ export function runDoctor(inputs: DoctorInputs): DoctorReport {
     dbIntegrity: inputs.integrity,
     schemaVersion: inputs.schemaVersion,
     procedures: inputs.procedures,
-    scanners: [],
+    scanners: 'error' in inputs.scanners ? [] : inputs.scanners,
     tokens: [],
     checks: [
       { name: 'dataDirWritable', ok: writable.ok, detail: writable.detail },
       { name: 'databaseIntegrity', ok: inputs.integrity === 'ok', detail: inputs.integrity },
       { name: 'resources', ok: fs.existsSync(inputs.resourcesDir), detail: inputs.resourcesDir },
+      { name: 'scanners', ok: !('error' in inputs.scanners), detail: 'error' in inputs.scanners ? inputs.scanners.error : `${inputs.scanners.length}` },
     ],
   };
 }

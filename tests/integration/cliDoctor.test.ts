@@ -9,13 +9,24 @@ import { tempDir } from '../support/tempDir';
 describe('motcua doctor', () => {
   it('prints one JSON document with the SQLite version and dbIntegrity "ok"', () => {
     const dataDir = tempDir();
-    const run = motcua(['doctor', '--json', '--data-dir', dataDir]);
+    const run = motcua(['doctor', '--json', '--data-dir', dataDir], { SANE_CONFIG_DIR: tempDir(), MOTCUA_ESCL_DISCOVER: '0' });
     expect(run.status, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
     expect(report).toMatchObject({ node: process.versions.node, dataDir, dbIntegrity: 'ok', scanners: [], tokens: [] });
     expect(report.sqlite).toMatch(/^3\.\d+\.\d+$/);
     expect(typeof report.procedures).toBe('number');
+  });
+
+  it('lists the scanners the drivers find (the SANE test backend here)', () => {
+    const dataDir = tempDir();
+    const sane = path.resolve(import.meta.dirname, '..', 'fixtures', 'sane');
+    const run = motcua(['doctor', '--json', '--data-dir', dataDir], { SANE_CONFIG_DIR: sane, MOTCUA_ESCL_DISCOVER: '0' });
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { scanners: { id: string; backend: string }[]; checks: { name: string; ok: boolean }[] };
+    expect(report.scanners.length).toBeGreaterThan(0);
+    expect(report.scanners[0]).toMatchObject({ id: expect.stringMatching(/^sane:test:/), backend: 'sane' });
+    expect(report.checks).toContainEqual(expect.objectContaining({ name: 'scanners', ok: true }));
   });
 
   it('takes the data directory from MOTCUA_DATA_DIR and prints text without --json', () => {
