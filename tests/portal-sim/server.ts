@@ -189,6 +189,23 @@ export async function startPortalSim(options: PortalSimOptions, port = 0): Promi
     return faults;
   }
 
+  /** Ratings are kept once per id: a batch sent again after a lost answer adds nothing. */
+  function postRatings(body: unknown): { accepted: number; alreadyPresent: number } {
+    const list = (body as { ratings?: unknown }).ratings;
+    if (!Array.isArray(list) || list.length > 1000) throw new HttpError(400, 'INVALID_RATINGS', 'Danh sách đánh giá không hợp lệ.', 'The ratings list is not valid.', {});
+    const insert = db.prepare('INSERT OR IGNORE INTO ratings (id, score, comment, procedure_code, day, created_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const at = new Date().toISOString();
+    let accepted = 0;
+    db.transaction(() => {
+      for (const item of list as Record<string, unknown>[]) {
+        const ok = typeof item.id === 'string' && Number.isInteger(item.score) && (item.score as number) >= 1 && (item.score as number) <= 5 && typeof item.day === 'string' && typeof item.createdAt === 'string';
+        if (!ok) throw new HttpError(400, 'INVALID_RATINGS', 'Một đánh giá thiếu trường hoặc sai điểm (1–5).', 'A rating lacks a field or has a score outside 1–5.', { id: item.id ?? null });
+        accepted += insert.run(item.id, item.score, typeof item.comment === 'string' ? item.comment : null, typeof item.procedureCode === 'string' ? item.procedureCode : null, item.day, item.createdAt, at).changes;
+      }
+    })();
+    return { accepted, alreadyPresent: list.length - accepted };
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse, url: URL, fault: FaultKind): Promise<void> {
     const send = (status: number, body: unknown) => {
       if (fault === 'reset-after') {
@@ -216,6 +233,8 @@ export async function startPortalSim(options: PortalSimOptions, port = 0): Promi
       return send(r.status, r.body);
     }
     if (m === 'GET' && p === '/v1/status') return send(200, statusFeed(url));
+    if (m === 'POST' && p === '/v1/ratings') return send(200, postRatings(await readJson(req)));
+    if (m === 'GET' && p === '/v1/ratings') return send(200, { ratings: db.prepare('SELECT id, score, comment, procedure_code AS procedureCode, day, created_at AS createdAt FROM ratings ORDER BY created_at, id').all() });
     if (p === '/v1/uploads' && m === 'POST') return tus.create(req, res, baseUrl);
     match = /^\/v1\/uploads\/([0-9a-f]+)$/.exec(p);
     if (match && m === 'HEAD') return tus.head(match[1]!, res);
@@ -249,7 +268,7 @@ export async function startPortalSim(options: PortalSimOptions, port = 0): Promi
     res.setHeader('Tus-Resumable', '1.0.0');
     const url = new URL(req.url ?? '/', baseUrl);
     options.onRequest?.(req.method ?? 'GET', url.pathname);
-    const exempt = url.pathname === '/v1/health' || url.pathname.startsWith('/v1/admin/') || (req.method === 'GET' && url.pathname === '/v1/dossiers');
+    const exempt = url.pathname === '/v1/health' || url.pathname.startsWith('/v1/admin/') || (req.method === 'GET' && (url.pathname === '/v1/dossiers' || url.pathname === '/v1/ratings'));
     const fault = exempt ? 'none' : drawFault(faults, req.method === 'PATCH');
     const go = async () => {
       const version = req.headers['motcua-protocol'];

@@ -77,6 +77,15 @@ export class SimStore {
         UNIQUE (dossier_id, sha256)
       );
       CREATE TABLE IF NOT EXISTS day_counters (agency_code TEXT NOT NULL, day TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (agency_code, day));
+      CREATE TABLE IF NOT EXISTS ratings (
+        id             TEXT PRIMARY KEY,
+        score          INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+        comment        TEXT,
+        procedure_code TEXT,
+        day            TEXT NOT NULL,
+        created_at     TEXT NOT NULL,
+        received_at    TEXT NOT NULL
+      );
       CREATE TABLE IF NOT EXISTS status_events (
         cursor     INTEGER PRIMARY KEY AUTOINCREMENT,
         dossier_id TEXT NOT NULL,

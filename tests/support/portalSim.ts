@@ -46,7 +46,7 @@ export function startSim(args: { db: string; port?: number; failRate?: number; l
         stop: () =>
           new Promise<void>((done) => {
             child.removeAllListeners('exit');
-            if (child.exitCode !== null) return done();
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             // A simulator that does not stop within 5 s is killed: a test never hangs on it.
             const force = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 5_000);
             child.on('exit', () => {

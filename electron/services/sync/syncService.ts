@@ -12,6 +12,7 @@ import { GatewayClient } from './gatewayClient';
 import { Outbox } from './outbox';
 import { sendDossier, type SendOutcome } from './sender';
 import { pullStatus } from './statusPull';
+import { sendRatings } from './ratings';
 import { exportQueue, importBundle, type ImportResult } from './transfer';
 
 export interface SyncOptions {
@@ -166,6 +167,7 @@ export class SyncService {
     if (this.draining) return;
     this.draining = this.drain()
       .then(() => this.maybePull())
+      .then(() => this.sendRatingsWhileOnline())
       .catch((error: unknown) => this.o.logger.error({ event: 'sync-drain-failed', err: error }, 'sync pass failed'))
       .finally(() => {
         this.draining = null;
@@ -193,6 +195,19 @@ export class SyncService {
     } catch (error) {
       if (!(error instanceof SyncError)) throw error;
       this.o.logger.warn({ event: 'sync-status-pull-failed', code: error.failure.code }, 'status pull failed');
+    }
+  }
+
+  /** Satisfaction ratings ride along whenever the receiver answers; a failure waits for the next pass. */
+  private async sendRatingsWhileOnline(): Promise<void> {
+    const gateway = this.gateway();
+    if (!gateway || this.monitor?.link !== 'online') return;
+    try {
+      const sent = await sendRatings(this.o.db, gateway, this.o.now);
+      if (sent > 0) this.o.logger.info({ event: 'sync-ratings-sent', sent }, 'ratings sent');
+    } catch (error) {
+      if (!(error instanceof SyncError)) throw error;
+      this.o.logger.warn({ event: 'sync-ratings-failed', code: error.failure.code }, 'sending ratings failed');
     }
   }
 
@@ -294,6 +309,7 @@ export class SyncService {
       if (this.monitor.link === 'offline') await this.monitor.check();
       await this.drain();
       await this.maybePull(true);
+      await this.sendRatingsWhileOnline();
       const { pending } = this.outbox.counts();
       if (once || pending === 0) break;
       const next = this.outbox.nextDueAt();
