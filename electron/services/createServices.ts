@@ -111,7 +111,10 @@ export function createServices(options: ServiceOptions): AppServices {
   const calendar = loadCalendar(options.resourcesDir);
   const drafts = new DraftsService(db, catalogue, files, cipher, calendar, now);
   const dossiers = new DossiersService(db, catalogue, drafts, settings, calendar, cipher, now);
-  const sync = new SyncService({ db, dossiers, files, cipher, gatewayUrl: () => settings.get().syncGatewayUrl, logger, now, onStatus: (status) => hub.emit('sync.changed', status) });
+  // Help calls, ratings, most used procedures. The listener starts only where the app asks
+  // (`kioskAssist.start()` in the Electron main) or a configuration changes: never in the CLI.
+  const kioskAssist = new KioskAssistService(db, now, logger, cipher);
+  const sync = new SyncService({ db, dossiers, files, cipher, ratings: kioskAssist.ratings, gatewayUrl: () => settings.get().syncGatewayUrl, logger, now, onStatus: (status) => hub.emit('sync.changed', status) });
   if (options.startSync) sync.start();
   onSettingsChanged = () => sync.emit();
   // PDF assembly runs in a worker thread, started on the first document.
@@ -139,9 +142,6 @@ export function createServices(options: ServiceOptions): AppServices {
   purgeSafely();
   const retentionTimer = setInterval(purgeSafely, 60 * 60 * 1000);
   retentionTimer.unref();
-  // Help calls, ratings, most used procedures. The listener starts only where the app asks
-  // (`kioskAssist.start()` in the Electron main) or a configuration changes: never in the CLI.
-  const kioskAssist = new KioskAssistService(db, now, logger);
   const hidScans = options.hidReaders ? startHidScans({ allowed: () => settings.get().hidReaders, emit: (text) => hub.emit('cccd.scanned', { text, source: 'hid' }), logger }) : null;
 
   const signing = createSigning({ resourcesDir: options.resourcesDir, now, events: hub, renderApplication: (id) => documents.render('application', dossiers.get(id)), record: (action, id, details) => audit.append({ actor: 'signing', action, subjectType: id ? 'dossier' : null, subjectId: id, details }) });

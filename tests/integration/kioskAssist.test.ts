@@ -108,7 +108,9 @@ describe('satisfaction ratings', () => {
     expect(columns.sort()).toEqual(['comment', 'created_at', 'day', 'id', 'procedure_code', 'score', 'sent_at']);
     const rows = s.db.prepare<[], { comment: string | null; sent_at: string | null }>('SELECT comment, sent_at FROM kiosk_ratings ORDER BY created_at').all();
     expect(rows.map((r) => r.sent_at)).toEqual([null, null, null]);
-    expect(rows[0]!.comment).toBe('Rất nhanh');
+    // Encrypted at rest (a resident may type anything); opened, trimmed and NFC for the sync.
+    expect(rows[0]!.comment).toMatch(/^enc1:/);
+    expect(s.kioskAssist.ratings.unsent(10).find((r) => r.score === 5)).toMatchObject({ score: 5, comment: 'Rất nhanh', procedureCode: '1.001193' });
   });
 
   it('refuses a score outside 1–5', async () => {

@@ -30,6 +30,12 @@ describe('sync: satisfaction ratings travel with the dossiers', () => {
       await rate({ score: 5, comment: 'Cán bộ hướng dẫn tận tình', procedureCode: '1.001193' });
       await rate({ score: 2 });
       queueDossiers(services, 1);
+      // The comment is free text a resident typed: encrypted at rest, and still readable after a key rotation.
+      const stored = services.db.prepare('SELECT comment FROM kiosk_ratings WHERE comment IS NOT NULL').pluck().all() as string[];
+      expect(stored).toHaveLength(1);
+      expect(stored[0]).toMatch(/^enc1:/);
+      expect(stored[0]).not.toContain('tận tình');
+      services.rotateDataKey();
 
       const worker = testSyncWorker(services, sim.url);
       expect(await worker.run(true)).toMatchObject({ sent: 1, pending: 0 });

@@ -11,6 +11,7 @@ export function testSyncWorker(services: AppServices, gatewayUrl: string, opts: 
     db: services.db,
     dossiers: services.dossiers,
     files: services.files,
+    ratings: services.kioskAssist.ratings,
     gatewayUrl: () => gatewayUrl,
     logger: createLogger(undefined, 'silent'),
     now: () => new Date(),

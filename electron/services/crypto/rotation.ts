@@ -11,6 +11,7 @@ const encryptedColumns: readonly [string, string, string][] = [
   ['draft_attachments', 'rowid', 'file_name'],
   ['dossiers', 'id', 'answers_json'],
   ['dossiers', 'id', 'attachments_json'],
+  ['kiosk_ratings', 'id', 'comment'],
 ];
 
 /**

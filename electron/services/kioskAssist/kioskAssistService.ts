@@ -4,7 +4,7 @@ import { kioskAssistConfigSchema, type HelpCall, type KioskAssistConfig } from '
 import type { Logger } from '../logger';
 import { HelpCallServer } from './helpCallServer';
 import { sendHelpCall } from './helpCallSender';
-import { Ratings } from './ratings';
+import { Ratings, type TextSealer } from './ratings';
 
 const defaults: KioskAssistConfig = { listenPort: null, listenHost: '0.0.0.0', counterUrl: null, kioskName: 'Kiosk' };
 
@@ -29,8 +29,9 @@ export class KioskAssistService {
     private readonly db: Database,
     private readonly now: () => Date,
     private readonly logger: Logger,
+    sealer: TextSealer,
   ) {
-    this.ratings = new Ratings(db, now);
+    this.ratings = new Ratings(db, now, sealer);
     this.server = new HelpCallServer(now);
     this.readAll = db.prepare<[], { key: string; value_json: string }>('SELECT key, value_json FROM kiosk_assist_config');
     this.upsert = db.prepare<[string, string, string]>(

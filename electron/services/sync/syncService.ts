@@ -12,7 +12,7 @@ import { GatewayClient } from './gatewayClient';
 import { Outbox } from './outbox';
 import { sendDossier, type SendOutcome } from './sender';
 import { pullStatus } from './statusPull';
-import { sendRatings } from './ratings';
+import { sendRatings, type RatingsOutbox } from './ratings';
 import { exportQueue, importBundle, type ImportResult } from './transfer';
 
 export interface SyncOptions {
@@ -30,6 +30,8 @@ export interface SyncOptions {
   concurrency?: number;
   gatewayKey?: string;
   offlineProbeMs?: number;
+  /** The kiosk's satisfaction ratings, sent along when the receiver answers. */
+  ratings?: RatingsOutbox;
 }
 
 export interface SyncRunResult {
@@ -201,9 +203,9 @@ export class SyncService {
   /** Satisfaction ratings ride along whenever the receiver answers; a failure waits for the next pass. */
   private async sendRatingsWhileOnline(): Promise<void> {
     const gateway = this.gateway();
-    if (!gateway || this.monitor?.link !== 'online') return;
+    if (!gateway || !this.o.ratings || this.monitor?.link !== 'online') return;
     try {
-      const sent = await sendRatings(this.o.db, gateway, this.o.now);
+      const sent = await sendRatings(this.o.ratings, gateway);
       if (sent > 0) this.o.logger.info({ event: 'sync-ratings-sent', sent }, 'ratings sent');
     } catch (error) {
       if (!(error instanceof SyncError)) throw error;
