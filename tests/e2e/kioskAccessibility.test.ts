@@ -260,7 +260,8 @@ describe('rating, counter figures, attract screen', () => {
       await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
       await page.getByText('Cảm ơn bạn đã đánh giá!').waitFor();
       const stored = h.services.db.prepare<[], { score: number; comment: string; procedure_code: string; sent_at: string | null }>('SELECT score, comment, procedure_code, sent_at FROM kiosk_ratings').all();
-      expect(stored).toEqual([{ score: 4, comment: 'Nhanh, tốt', procedure_code: code, sent_at: null }]);
+      expect(stored).toEqual([{ score: 4, comment: expect.stringMatching(/^enc1:/), procedure_code: code, sent_at: null }]);
+      expect(h.services.kioskAssist.ratings.unsent(10)).toMatchObject([{ score: 4, comment: 'Nhanh, tốt', procedureCode: code }]);
 
       // Attract screen after the idle time on the welcome: invites, shows the procedure used, resets the look.
       await page.clock.install();
