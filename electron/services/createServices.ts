@@ -142,6 +142,8 @@ export function createServices(options: ServiceOptions): AppServices {
   purgeSafely();
   const retentionTimer = setInterval(purgeSafely, 60 * 60 * 1000);
   retentionTimer.unref();
+  // The scanner drivers (SANE, eSCL): cheap to make, nothing runs until a list or a scan.
+  const scanner = createScanners(options.scanners ?? scannerSetupFromEnv());
   const hidScans = options.hidReaders ? startHidScans({ allowed: () => settings.get().hidReaders, emit: (text) => hub.emit('cccd.scanned', { text, source: 'hid' }), logger }) : null;
 
   const signing = createSigning({ resourcesDir: options.resourcesDir, now, events: hub, renderApplication: (id) => documents.render('application', dossiers.get(id)), record: (action, id, details) => audit.append({ actor: 'signing', action, subjectType: id ? 'dossier' : null, subjectId: id, details }) });
@@ -164,7 +166,7 @@ export function createServices(options: ServiceOptions): AppServices {
           sqliteVersion: sqlite,
           integrity: opened.integrity,
           schemaVersion: opened.schemaVersion,
-          scanners: await createScanners(options.scanners ?? scannerSetupFromEnv())
+          scanners: await scanner
             .list()
             .then(
               (found) => found.map(({ id, name, backend }) => ({ id, name, backend })),
@@ -273,7 +275,7 @@ export function createServices(options: ServiceOptions): AppServices {
     retention: {
       purge: () => retention.purge(),
     },
-    scanning: createScanningService({ setup: options.scanners, drafts, catalogue, events: hub, record }),
+    scanning: createScanningService({ scanner, drafts, catalogue, events: hub, record }),
     signing: signing.handlers,
     accounts: {
       login: ({ username, pin }, ctx) => accounts.login(username, pin, ctx.transport),

@@ -166,11 +166,6 @@ export class DraftsService {
     return row.retired_json === null ? {} : this.open(row.retired_json);
   }
 
-  /** Ids of drafts (open or submitted) where this CCCD number was given. */
-  idsByIdNumber(idNumber: string): string[] {
-    return this.db.prepare<[string], { draft_id: string }>('SELECT draft_id FROM id_number_index WHERE id_hash = ?').all(this.cipher.indexHash(idNumber)).map((r) => r.draft_id);
-  }
-
   private indexIdNumbers(draftId: string, definition: ProcedureDefinition, answers: Answers): void {
     this.clearIdIndex.run(draftId);
     for (const idNumber of idNumbersIn(definition, answers)) this.addIdIndex.run(draftId, this.cipher.indexHash(idNumber));

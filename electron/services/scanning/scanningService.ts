@@ -4,7 +4,8 @@ import type { CallContext, Handlers } from '../../contract/router';
 import type { AuditDetails } from '../audit/auditLog';
 import type { CatalogueService } from '../catalogue/catalogueService';
 import type { DraftsService } from '../drafts/draftsService';
-import { createScanners, scannerSetupFromEnv, type ScannerSetup } from './scannerSetup';
+import type { Scanner } from '../../../native/scanner/index';
+import type { ScannerSetup } from './scannerSetup';
 import { scanningHandlers } from './scanningHandlers';
 import { ScanSessions } from './scanSessions';
 import { WorkerPipeline } from './workerPipeline';
@@ -13,14 +14,14 @@ export type { ScannerSetup };
 
 /** Builds the scanning feature for the composition root: drivers, sessions, `scanning.*` handlers. */
 export function createScanningService(deps: {
-  setup?: ScannerSetup;
+  /** The drivers (createScanners): shared with the doctor's report. */
+  scanner: Scanner;
   drafts: DraftsService;
   catalogue: CatalogueService;
   events: EventHub<AppEvents>;
   record: (ctx: CallContext, action: string, subjectType: string | null, subjectId: string | null, details: AuditDetails) => void;
 }): Handlers<AppContract>['scanning'] {
-  const scanner = createScanners(deps.setup ?? scannerSetupFromEnv());
-  const sessions = new ScanSessions(scanner, deps.drafts, deps.catalogue, {
+  const sessions = new ScanSessions(deps.scanner, deps.drafts, deps.catalogue, {
     page: (payload) => deps.events.emit('scanning.page', payload),
     progress: (payload) => deps.events.emit('scanning.progress', payload),
   }, new WorkerPipeline());

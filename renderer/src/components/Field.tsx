@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from './ErrorMessage';
@@ -16,12 +16,15 @@ interface TextFieldProps extends InputProps {
   /** A react-hook-form field; without it the input is controlled through `value` and `onChange`. */
   registration?: UseFormRegisterReturn;
   width?: 'full' | 'code';
+  /** The input's id (its hint and error ids derive from it); default `field-<name>`. */
+  id?: string;
+  /** For a controlled input the screen focuses itself (a dialog's first field). */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 /** A GOV.UK text input: label, hint, inline error, then the input that both describe. */
-export function TextField({ name, label, optional = false, hint, error, registration, width = 'full', ...input }: TextFieldProps) {
+export function TextField({ name, label, optional = false, hint, error, registration, width = 'full', id = fieldId(name), inputRef, ...input }: TextFieldProps) {
   const { t } = useTranslation();
-  const id = fieldId(name);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
@@ -37,6 +40,7 @@ export function TextField({ name, label, optional = false, hint, error, registra
       )}
       {errorId && error && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
       <input
+        ref={inputRef}
         id={id}
         className={`input input--${width}${error ? ' input--error' : ''}`}
         aria-describedby={describedBy(hintId, errorId)}

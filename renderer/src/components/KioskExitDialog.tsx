@@ -5,9 +5,8 @@ import { api } from '../api';
 import { errorText } from '../errors';
 import { useLanguage } from '../hooks/useLanguage';
 import { useSession } from '../state/AppState';
-import { ErrorMessage } from './ErrorMessage';
 import { ErrorPanel } from './ErrorPanel';
-import { describedBy } from './fieldIds';
+import { TextField } from './Field';
 import { PinField } from './PinField';
 
 /** Answers about what was typed, shown next to the field; anything else goes in a panel. */
@@ -102,7 +101,6 @@ export function KioskExitDialog({ onClose, onExited }: Props) {
     setMethod(next);
     setProblems({});
   };
-  const usernameError = problems.username ? 'kiosk-exit-username-error' : undefined;
 
   return (
     <dialog ref={dialogRef} className="dialog" aria-labelledby="kiosk-exit-title" aria-describedby="kiosk-exit-body" onClose={closed}>
@@ -133,26 +131,18 @@ export function KioskExitDialog({ onClose, onExited }: Props) {
           <PinField id="kiosk-exit-code" name="code" label={t('kioskExit.codeLabel')} error={problems.code} value={code} onChange={setCode} inputRef={firstFieldRef} />
         ) : (
           <>
-            <div className={usernameError ? 'form-group form-group--error' : 'form-group'}>
-              <label className="label" htmlFor="kiosk-exit-username">
-                {t('signIn.usernameLabel')}
-              </label>
-              {usernameError && problems.username && <ErrorMessage id={usernameError}>{problems.username}</ErrorMessage>}
-              <input
-                ref={firstFieldRef}
-                id="kiosk-exit-username"
-                name="username"
-                className={`input input--full${usernameError ? ' input--error' : ''}`}
-                type="text"
-                autoComplete="off"
-                autoCapitalize="none"
-                spellCheck={false}
-                value={username}
-                onChange={(event) => setUsername(event.target.value)}
-                aria-describedby={describedBy(usernameError)}
-                aria-invalid={usernameError ? true : undefined}
-              />
-            </div>
+            <TextField
+              id="kiosk-exit-username"
+              name="username"
+              label={t('signIn.usernameLabel')}
+              error={problems.username}
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              value={username}
+              onChange={(event) => setUsername(event.target.value)}
+              inputRef={firstFieldRef}
+            />
             <PinField id="kiosk-exit-pin" name="pin" label={t('signIn.pinLabel')} error={problems.pin} value={pin} onChange={setPin} />
           </>
         )}

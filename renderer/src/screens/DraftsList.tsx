@@ -4,9 +4,8 @@ import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { draftSummarySchema } from '../../../electron/contract/drafts';
 import { api } from '../api';
-import { ErrorMessage } from '../components/ErrorMessage';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { describedBy } from '../components/fieldIds';
+import { TextField } from '../components/Field';
 import { formatDate, formatTime } from '../format';
 import { wizardPath } from '../wizard/WizardContext';
 
@@ -44,7 +43,6 @@ export function DraftsList() {
       setFilter(typed);
     }
   };
-  const errorId = filterError ? 'drafts-cccd-error' : undefined;
   return (
     <section className="drafts" aria-labelledby="drafts-title">
       <h2 id="drafts-title" className="heading-m">
@@ -52,26 +50,19 @@ export function DraftsList() {
       </h2>
       {failure !== null && <ErrorPanel error={failure} />}
       <form className="drafts__search" role="search" noValidate onSubmit={search}>
-        <div className={errorId ? 'form-group form-group--error' : 'form-group'}>
-          <label className="label" htmlFor="drafts-cccd">
-            {t('drafts.searchLabel')}
-          </label>
-          <div id="drafts-cccd-hint" className="hint">
-            {t('drafts.searchHint')}
-          </div>
-          {errorId && filterError && <ErrorMessage id={errorId}>{filterError}</ErrorMessage>}
-          <input
-            id="drafts-cccd"
-            className={`input input--code${errorId ? ' input--error' : ''}`}
-            inputMode="numeric"
-            autoComplete="off"
-            spellCheck={false}
-            value={idNumber}
-            onChange={(event) => setIdNumber(event.target.value)}
-            aria-describedby={describedBy('drafts-cccd-hint', errorId)}
-            aria-invalid={errorId ? true : undefined}
-          />
-        </div>
+        <TextField
+          id="drafts-cccd"
+          name="idNumber"
+          label={t('drafts.searchLabel')}
+          hint={t('drafts.searchHint')}
+          error={filterError ?? undefined}
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          width="code"
+          value={idNumber}
+          onChange={(event) => setIdNumber(event.target.value)}
+        />
         <button type="submit" className="button button--secondary">
           {t('drafts.search')}
         </button>

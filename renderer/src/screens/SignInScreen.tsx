@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { ContractError } from '../../../electron/contract/index';
 import { api } from '../api';
 import { BackLink } from '../components/BackLink';
-import { ErrorMessage } from '../components/ErrorMessage';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
+import { TextField } from '../components/Field';
 import { PinField } from '../components/PinField';
-import { describedBy } from '../components/fieldIds';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { errorText } from '../errors';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
@@ -67,7 +66,6 @@ export function SignInScreen() {
     }
   };
 
-  const usernameError = problems.username ? 'signin-username-error' : undefined;
   return (
     <>
       <BackLink to="/" />
@@ -76,25 +74,17 @@ export function SignInScreen() {
       <ScreenHeading>{t('signIn.title')}</ScreenHeading>
       <p className="body">{t('signIn.body')}</p>
       <form noValidate onSubmit={(event) => void submit(event)}>
-        <div className={usernameError ? 'form-group form-group--error' : 'form-group'}>
-          <label className="label" htmlFor="signin-username">
-            {t('signIn.usernameLabel')}
-          </label>
-          {usernameError && problems.username && <ErrorMessage id={usernameError}>{problems.username}</ErrorMessage>}
-          <input
-            id="signin-username"
-            name="username"
-            className={`input input--full${usernameError ? ' input--error' : ''}`}
-            type="text"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
-            aria-describedby={describedBy(usernameError)}
-            aria-invalid={usernameError ? true : undefined}
-          />
-        </div>
+        <TextField
+          id="signin-username"
+          name="username"
+          label={t('signIn.usernameLabel')}
+          error={problems.username}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+        />
         <PinField
           id="signin-pin"
           name="pin"
