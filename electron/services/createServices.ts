@@ -95,11 +95,7 @@ export function createServices(options: ServiceOptions): AppServices {
   const { previousEndedCleanly } = runs.start(options.appVersion, opened.integrity);
   if (!previousEndedCleanly) logger.warn({ event: 'recovered-after-unclean-exit' }, 'previous run did not end cleanly');
 
-  let onSettingsChanged = (): void => undefined;
-  const settings = new SettingsService(db, now, (s) => {
-    hub.emit('settings.changed', s);
-    onSettingsChanged();
-  });
+  const settings = new SettingsService(db, now, (s) => hub.emit('settings.changed', s));
   const kiosk = new KioskService(settings, now);
   const sqlite = sqliteVersion(db);
 
@@ -116,7 +112,10 @@ export function createServices(options: ServiceOptions): AppServices {
   const kioskAssist = new KioskAssistService(db, now, logger, cipher);
   const sync = new SyncService({ db, dossiers, files, cipher, ratings: kioskAssist.ratings, gatewayUrl: () => settings.get().syncGatewayUrl, logger, now, onStatus: (status) => hub.emit('sync.changed', status) });
   if (options.startSync) sync.start();
-  onSettingsChanged = () => sync.emit();
+  // A new gateway address changes the link status the header shows.
+  hub.subscribe((name) => {
+    if (name === 'settings.changed') sync.emit();
+  });
   // PDF assembly runs in a worker thread, started on the first document.
   const documentWorker = new DocumentWorker();
   const documents = new DocumentsService(catalogue, options.resourcesDir, (job) => documentWorker.render(job));
